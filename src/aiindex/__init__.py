@@ -1,0 +1,137 @@
+"""The Stanford HAI AI Index report's indicators as typed, unit-aware, sourced data.
+
+>>> import aiindex
+>>> pat = aiindex.indicator("ai_patents_per_capita")
+>>> pat.rank("KOR"), pat.value("KOR").to("1 / (million * person)").magnitude
+(1, 102.6)
+
+``import aiindex`` is cheap: this module is a facade whose names are imported on first use
+(attrs, cattrs, pint and pycountry load only when a call needs them).
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from aiindex.exceptions import (
+    AIIndexError,
+    AmountParseError,
+    DataError,
+    EntityKindError,
+    IncompleteRankingError,
+    MissingValueError,
+    NotMoneyError,
+    RateUnavailableError,
+    UndefinedRatioError,
+    UnknownCurrencyError,
+    UnknownEditionError,
+    UnknownEntityError,
+    UnknownIndicatorError,
+)
+
+if TYPE_CHECKING:
+    import pint
+
+    from aiindex._api import editions, entity, indicator, indicators
+    from aiindex._entities import is_entity
+    from aiindex._indicator import Indicator
+    from aiindex._profile import profile
+    from aiindex._records import (
+        Coverage,
+        Entity,
+        Observation,
+        Profile,
+        ProfileRow,
+        Ranked,
+        Ranking,
+        Source,
+    )
+    from aiindex._units import define_units
+    from aiindex._usercsv import read_csv
+
+    ureg: pint.UnitRegistry[Any]
+    Quantity: type[pint.Quantity[Any]]
+    __version__: str
+
+__all__ = [
+    "AIIndexError",
+    "AmountParseError",
+    "Coverage",
+    "DataError",
+    "Entity",
+    "EntityKindError",
+    "IncompleteRankingError",
+    "Indicator",
+    "MissingValueError",
+    "NotMoneyError",
+    "Observation",
+    "Profile",
+    "ProfileRow",
+    "Quantity",
+    "Ranked",
+    "Ranking",
+    "RateUnavailableError",
+    "Source",
+    "UndefinedRatioError",
+    "UnknownCurrencyError",
+    "UnknownEditionError",
+    "UnknownEntityError",
+    "UnknownIndicatorError",
+    "__version__",
+    "define_units",
+    "editions",
+    "entity",
+    "indicator",
+    "indicators",
+    "is_entity",
+    "profile",
+    "read_csv",
+    "ureg",
+]
+
+# Where each lazily imported public name lives.
+_LAZY: dict[str, str] = {
+    "editions": "aiindex._api",
+    "entity": "aiindex._api",
+    "indicator": "aiindex._api",
+    "indicators": "aiindex._api",
+    "is_entity": "aiindex._entities",
+    "Indicator": "aiindex._indicator",
+    "profile": "aiindex._profile",
+    "Coverage": "aiindex._records",
+    "Entity": "aiindex._records",
+    "Observation": "aiindex._records",
+    "Profile": "aiindex._records",
+    "ProfileRow": "aiindex._records",
+    "Ranked": "aiindex._records",
+    "Ranking": "aiindex._records",
+    "Source": "aiindex._records",
+    "define_units": "aiindex._units",
+    "read_csv": "aiindex._usercsv",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+    elif name == "ureg":
+        from aiindex._units import registry
+
+        value = registry()
+    elif name == "Quantity":
+        from aiindex._units import registry
+
+        value = registry().Quantity
+    elif name == "__version__":
+        from importlib.metadata import version
+
+        value = version("aiindex")
+    else:
+        raise AttributeError(f"module 'aiindex' has no attribute {name!r}")
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

@@ -1,0 +1,80 @@
+"""The package's pint registry, built on first use from ``data/units.txt``.
+
+pint's default registry parses hundreds of units and costs a large part of a second; aiindex
+needs a few dozen, so it loads its own small file into an empty registry, once. Nothing here
+runs at ``import aiindex``: the facade reaches this module only when a caller asks for a
+quantity.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import pint
+
+__all__ = ["SCALE_WORDS", "define_units", "quantity", "registry", "split_scale"]
+
+# The counting words that data files may put in front of a unit ("billion * USD"). Kept here
+# as plain numbers so that ranking values printed at different scales needs no pint import.
+SCALE_WORDS: dict[str, int] = {
+    "thousand": 10**3,
+    "ten_thousand": 10**4,
+    "hundred_thousand": 10**5,
+    "million": 10**6,
+    "billion": 10**9,
+    "trillion": 10**12,
+}
+
+
+def _units_text() -> str:
+    from importlib.resources import files
+
+    return files("aiindex").joinpath("data", "units.txt").read_text(encoding="utf-8")
+
+
+def define_units(ureg: pint.UnitRegistry[Any]) -> None:
+    """Add aiindex's units (currencies, ``person``, counting words) to a registry of yours.
+
+    >>> import pint
+    >>> mine = pint.UnitRegistry()
+    >>> aiindex.define_units(mine)
+    >>> str(mine.Quantity(1, "KRW").dimensionality)
+    '[currency_KRW]'
+    """
+    ureg.load_definitions(_units_text().splitlines())
+
+
+@functools.cache
+def registry() -> pint.UnitRegistry[Any]:
+    """The registry every aiindex quantity belongs to (``aiindex.ureg``)."""
+    import pint
+
+    ureg: pint.UnitRegistry[Any] = pint.UnitRegistry(
+        None, cache_folder=None, autoconvert_offset_to_baseunit=False
+    )
+    define_units(ureg)
+    ureg.formatter.default_format = "~P"
+    return ureg
+
+
+def quantity(magnitude: Any, unit: str) -> pint.Quantity[Any]:
+    """A quantity of the package registry: ``quantity(67.22, "billion * USD")``."""
+    q: pint.Quantity[Any] = registry().Quantity(magnitude, unit)
+    return q
+
+
+def split_scale(unit: str) -> tuple[int, str]:
+    """Split a leading counting word off a unit: ``"billion * USD"`` -> ``(10**9, "USD")``.
+
+    >>> split_scale("million * USD")
+    (1000000, 'USD')
+    >>> split_scale("percent")
+    (1, 'percent')
+    """
+    head, sep, rest = unit.partition("*")
+    word = head.strip()
+    if sep and word in SCALE_WORDS:
+        return SCALE_WORDS[word], rest.strip()
+    return 1, unit.strip()

@@ -1,0 +1,186 @@
+"""The errors aiindex raises.
+
+Every error derives from :class:`AIIndexError` and also from the builtin it refines, so
+``except KeyError`` keeps working for code that does not know aiindex. Each keeps the
+offending input as an attribute and its message says what would work instead.
+
+>>> import aiindex
+>>> try:
+...     aiindex.indicator("ai_patent_per_capita")
+... except aiindex.UnknownIndicatorError as e:
+...     print(e.suggestions[0])
+ai_patents_per_capita
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+__all__ = [
+    "AIIndexError",
+    "AmountParseError",
+    "DataError",
+    "EntityKindError",
+    "IncompleteRankingError",
+    "MissingValueError",
+    "NotMoneyError",
+    "RateUnavailableError",
+    "UndefinedRatioError",
+    "UnknownCurrencyError",
+    "UnknownEditionError",
+    "UnknownEntityError",
+    "UnknownIndicatorError",
+]
+
+
+class AIIndexError(Exception):
+    """Base class of every error aiindex raises.
+
+    >>> issubclass(aiindex.UnknownEntityError, aiindex.AIIndexError)
+    True
+    """
+
+    def __str__(self) -> str:
+        # KeyError's own __str__ would quote the message as a repr; keep messages readable.
+        return str(self.args[0]) if self.args else self.__class__.__name__
+
+
+def _did_you_mean(suggestions: Sequence[str]) -> str:
+    if not suggestions:
+        return ""
+    return " Did you mean " + " or ".join(repr(s) for s in suggestions) + "?"
+
+
+class UnknownIndicatorError(AIIndexError, KeyError):
+    """An indicator id that no shipped edition has.
+
+    ``.indicator`` is the id asked for, ``.suggestions`` the closest known ids.
+
+    >>> isinstance(aiindex.UnknownIndicatorError("x", ()), KeyError)
+    True
+    """
+
+    def __init__(
+        self, indicator: str, suggestions: Sequence[str], edition: int | None = None
+    ) -> None:
+        where = f" in the {edition} edition" if edition is not None else ""
+        super().__init__(
+            f"unknown indicator {indicator!r}{where}.{_did_you_mean(suggestions)}"
+            " `aiindex list` shows every indicator."
+        )
+        self.indicator = indicator
+        self.suggestions = tuple(suggestions)
+        self.edition = edition
+
+
+class UnknownEntityError(AIIndexError, KeyError):
+    """A name that resolves to no country, organization, model or group.
+
+    >>> try:
+    ...     aiindex.entity("Koreaa")
+    ... except aiindex.UnknownEntityError as e:
+    ...     print(e.suggestions[0])
+    South Korea
+    """
+
+    def __init__(self, text: str, suggestions: Sequence[str]) -> None:
+        super().__init__(
+            f"unknown entity {text!r}.{_did_you_mean(suggestions)}"
+            " Countries resolve by ISO code or name (KOR, KR, South Korea, 한국)."
+        )
+        self.text = text
+        self.suggestions = tuple(suggestions)
+
+
+class UnknownEditionError(AIIndexError, KeyError):
+    """An AI Index edition that aiindex does not ship.
+
+    >>> isinstance(aiindex.UnknownEditionError(1999, (2024,)), LookupError)
+    True
+    """
+
+    def __init__(self, edition: object, known: Sequence[int], indicator: str | None = None) -> None:
+        what = f" of indicator {indicator!r}" if indicator else ""
+        super().__init__(
+            f"no {edition!r} edition{what}; editions available: " + ", ".join(str(e) for e in known)
+        )
+        self.edition = edition
+        self.known = tuple(known)
+
+
+class EntityKindError(AIIndexError, ValueError):
+    """An entity of a kind the indicator does not measure (a model in a country table).
+
+    >>> isinstance(aiindex.EntityKindError("x"), ValueError)
+    True
+    """
+
+
+class MissingValueError(AIIndexError, LookupError):
+    """The indicator has no value for that entity (or that year). Never read as zero.
+
+    >>> isinstance(aiindex.MissingValueError("x"), LookupError)
+    True
+    """
+
+
+class IncompleteRankingError(AIIndexError, ValueError):
+    """The table is partial and neither it nor the source can establish the rank.
+
+    >>> isinstance(aiindex.IncompleteRankingError("x"), ValueError)
+    True
+    """
+
+
+class UndefinedRatioError(AIIndexError, ZeroDivisionError):
+    """A ratio whose denominator is zero (Korea's zero foundation models).
+
+    >>> isinstance(aiindex.UndefinedRatioError("x"), ZeroDivisionError)
+    True
+    """
+
+
+class DataError(AIIndexError, ValueError):
+    """A data file (shipped or the user's) that does not have the expected shape.
+
+    The message names the file, the record and the field; ``.path`` keeps the file.
+
+    >>> str(aiindex.DataError("bad value", path="t.csv"))
+    't.csv: bad value'
+    """
+
+    def __init__(self, message: str, *, path: str | None = None) -> None:
+        super().__init__(f"{path}: {message}" if path else message)
+        self.path = path
+
+
+class RateUnavailableError(AIIndexError, LookupError):
+    """No exchange rate for that date: before the first or after the last fixing shipped.
+
+    >>> isinstance(aiindex.RateUnavailableError("x"), LookupError)
+    True
+    """
+
+
+class UnknownCurrencyError(AIIndexError, KeyError):
+    """A currency code the ECB reference rates do not quote.
+
+    >>> isinstance(aiindex.UnknownCurrencyError("x"), KeyError)
+    True
+    """
+
+
+class NotMoneyError(AIIndexError, ValueError):
+    """A conversion asked of a quantity that is not an amount of money.
+
+    >>> isinstance(aiindex.NotMoneyError("x"), ValueError)
+    True
+    """
+
+
+class AmountParseError(AIIndexError, ValueError):
+    """Text that is not an amount aiindex can read; the message points at the spot.
+
+    >>> isinstance(aiindex.AmountParseError("x"), ValueError)
+    True
+    """
