@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from aiindex._rank import competition_ranks, order, within
+from aiindex._rank import competition_ranks, within
 from aiindex._records import (
     Coverage,
     Entity,
@@ -28,6 +29,12 @@ if TYPE_CHECKING:
 
 __all__ = ["Indicator"]
 
+_magnitude = attrgetter("magnitude")
+
+
+def _entity_id(obs: Observation) -> str:
+    return obs.entity.id
+
 # Kinds that may appear in a table beside the ranked kind without being ranked: aggregates
 # (World, EU + UK) and reference lines (the human-expert baseline).
 _UNRANKED_KINDS: frozenset[str] = frozenset({"group", "baseline"})
@@ -39,7 +46,10 @@ class _Index:
     by_entity: dict[str, list[Observation]]
     by_year: dict[int, list[Observation]]
     entities: dict[str, Entity]
-    rankings: dict[int, Ranking]
+    # Per year, the ranked kind and the baselines, each ordered by entity id so that tied rows
+    # come out in an order that never depends on the file.
+    ranked: dict[int, list[Observation]]
+    baselines: dict[int, list[Observation]]
 
 
 @attrs.frozen(repr=False)
@@ -69,21 +79,26 @@ class Indicator:
     title_ko: str | None = None
     unit_label_ko: str | None = None
     price_basis: str | None = None
-    _cache: dict[str, _Index] = attrs.field(factory=dict, init=False, eq=False, hash=False)
+    _index: list[_Index] = attrs.field(factory=list, init=False, eq=False, hash=False)
+    _rankings: dict[int, Ranking] = attrs.field(factory=dict, init=False, eq=False, hash=False)
 
     # -- lookups ---------------------------------------------------------------------------
 
     @property
     def _ix(self) -> _Index:
-        ix = self._cache.get("ix")
-        if ix is None:
-            ix = _Index({}, {}, {}, {}, {})
-            for obs in self.observations:
-                ix.by_key[obs.entity.id, obs.year] = obs
-                ix.by_entity.setdefault(obs.entity.id, []).append(obs)
-                ix.by_year.setdefault(obs.year, []).append(obs)
-                ix.entities[obs.entity.id] = obs.entity
-            self._cache["ix"] = ix
+        if self._index:
+            return self._index[0]
+        ix = _Index({}, {}, {}, {}, {}, {})
+        for obs in sorted(self.observations, key=_entity_id):
+            ix.by_key[obs.entity.id, obs.year] = obs
+            ix.by_entity.setdefault(obs.entity.id, []).append(obs)
+            ix.by_year.setdefault(obs.year, []).append(obs)
+            ix.entities[obs.entity.id] = obs.entity
+            if obs.entity.kind == self.entity_kind:
+                ix.ranked.setdefault(obs.year, []).append(obs)
+            elif obs.entity.kind == "baseline":
+                ix.baselines.setdefault(obs.year, []).append(obs)
+        self._index.append(ix)
         return ix
 
     @property
@@ -202,42 +217,30 @@ class Indicator:
         if year is None:
             year = self._latest_year()
         self._check_year(year)
-        cached = self._ix.rankings.get(year)
+        cached = self._rankings.get(year)
         if cached is not None:
             return cached
-        rows = [
-            o
-            for o in self._ix.by_year[year]
-            if o.entity.kind == self.entity_kind or o.entity.kind == "baseline"
-        ]
-        # Ties are broken by entity id so the order of tied rows never depends on the file.
-        rows.sort(key=lambda o: o.entity.id)
-        ranked = [o for o in rows if o.entity.kind == self.entity_kind]
-        values = [o.magnitude for o in ranked]
-        idx = order(values, descending=self.descending)
-        sorted_ranked = [ranked[i] for i in idx]
-        computed = competition_ranks([values[i] for i in idx])
+        # Python's sort is stable in both directions, so ties keep the entity-id order.
+        rows = sorted(self._ix.ranked.get(year, ()), key=_magnitude, reverse=self.descending)
+        values = [o.magnitude for o in rows]
+        ranks: list[int | None] = list(competition_ranks(values))
         cov = self.coverage_for(year)
-        supported: list[int | None]
-        if cov.kind == "complete":
-            supported = list(computed)
-        else:
-            supported = []
-            for obs, rank in zip(sorted_ranked, computed, strict=True):
-                ok = cov.complete_down_to is not None and within(
-                    obs.magnitude, cov.complete_down_to, descending=self.descending
-                )
-                supported.append(rank if ok else obs.stated_rank)
-        baselines = [o for o in rows if o.entity.kind != self.entity_kind]
+        if cov.kind != "complete":
+            cutoff = cov.complete_down_to
+            for i, obs in enumerate(rows):
+                if cutoff is None or not within(values[i], cutoff, descending=self.descending):
+                    ranks[i] = obs.stated_rank
+        baselines = self._ix.baselines.get(year)
         if baselines:
-            merged = list(zip(sorted_ranked, supported, strict=True))
-            merged += [(b, None) for b in baselines]
-            sign = -1.0 if self.descending else 1.0
-            merged.sort(key=lambda pair: sign * pair[0].magnitude)
-            sorted_ranked = [m[0] for m in merged]
-            supported = [m[1] for m in merged]
-        result = Ranking(self, year, sorted_ranked, supported)
-        self._ix.rankings[year] = result
+            pairs = sorted(
+                [*zip(rows, ranks, strict=True), *((b, None) for b in baselines)],
+                key=lambda pair: pair[0].magnitude,
+                reverse=self.descending,
+            )
+            rows = [p[0] for p in pairs]
+            ranks = [p[1] for p in pairs]
+        result = Ranking(self, year, rows, ranks)
+        self._rankings[year] = result
         return result
 
     def rank(self, entity: str | Entity, year: int | None = None) -> int:

@@ -1,0 +1,121 @@
+"""Core benchmarks for aiindex, printed as ratios against references measured in the same run.
+
+    python benchmarks/bench_core.py [--runs N]
+
+1. ``python -c "import aiindex"`` against a bare ``python -c pass`` (target: at most 3x).
+2. ``aiindex show private_investment`` in a cold process against the bare start (target: 6x).
+3. ``ranking()`` of every year of a synthetic table of 10^5 observations (every ISO country
+   times 400 years) against pandas ``groupby("year").rank(method="min")`` (target: 3x).
+
+Cold-process timings are medians of N runs. Child processes are allowed to write bytecode, as
+a normal installation does: PYTHONDONTWRITEBYTECODE would make every start recompile aiindex.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+
+def cold(cmd: Sequence[str], runs: int) -> float:
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    subprocess.run(cmd, env=env, check=True, capture_output=True)  # warm the OS cache and .pyc
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(cmd, env=env, check=True, capture_output=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def best(fn: Callable[[], object], runs: int = 7) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def synthetic_table(path: Path) -> None:
+    import pycountry
+    import random
+
+    rng = random.Random(20240415)
+    countries = [c.alpha_3 for c in pycountry.countries]
+    with path.open("w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["entity", "year", "value"])
+        for year in range(1625, 2025):
+            for c in countries:
+                # Few distinct values, so that ties are common.
+                w.writerow([c, year, rng.randint(0, 400) / 4])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=30)
+    args = parser.parse_args()
+    py = sys.executable
+    cli = shutil.which("aiindex", path=str(Path(py).parent)) or shutil.which("aiindex")
+    show = [cli, "show", "private_investment"] if cli else [py, "-m", "aiindex", "show", "private_investment"]
+
+    bare = cold([py, "-c", "pass"], args.runs)
+    imp = cold([py, "-c", "import aiindex"], args.runs)
+    shw = cold(show, args.runs)
+    print(f"bare interpreter start        {bare * 1000:8.1f} ms")
+    print(f"import aiindex                {imp * 1000:8.1f} ms  ratio {imp / bare:5.2f}x  (target <= 3x)")
+    print(f"aiindex show private_invest.  {shw * 1000:8.1f} ms  ratio {shw / bare:5.2f}x  (target <= 6x)")
+
+    import pandas as pd
+
+    import aiindex
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "synthetic.csv"
+        synthetic_table(path)
+        t0 = time.perf_counter()
+        ind = aiindex.read_csv(path, id="synthetic", unit="count")
+        load = time.perf_counter() - t0
+        frame = pd.read_csv(path)
+    n = len(ind.observations)
+    years = ind.years
+
+    def ours() -> None:
+        ind._rankings.clear()  # measure the ranking, not its cache
+        for y in years:
+            ind.ranking(y)
+
+    def ours_cold() -> None:
+        ind._rankings.clear()
+        ind._index.clear()  # and the per-year grouping, which pandas' groupby also does
+        for y in years:
+            ind.ranking(y)
+
+    def ours_rows() -> None:
+        ind._rankings.clear()
+        for y in years:
+            tuple(ind.ranking(y))
+
+    def theirs() -> None:
+        frame.groupby("year")["value"].rank(method="min", ascending=False)
+
+    t_ours, t_cold, t_rows, t_pd = best(ours), best(ours_cold), best(ours_rows), best(theirs)
+    print(f"read_csv of {n} observations  {load * 1000:8.1f} ms  (not a target)")
+    print(f"pandas groupby rank           {t_pd * 1000:8.1f} ms")
+    print(f"ranking() of {len(years)} years        {t_ours * 1000:8.1f} ms  ratio {t_ours / t_pd:5.2f}x  (target <= 3x)")
+    print(f"  ... with the year grouping  {t_cold * 1000:8.1f} ms  ratio {t_cold / t_pd:5.2f}x")
+    print(f"  ... and every Ranked row    {t_rows * 1000:8.1f} ms  ratio {t_rows / t_pd:5.2f}x")
+
+
+if __name__ == "__main__":
+    main()
