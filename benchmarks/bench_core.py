@@ -47,8 +47,9 @@ def best(fn: Callable[[], object], runs: int = 7) -> float:
 
 
 def synthetic_table(path: Path) -> None:
-    import pycountry
     import random
+
+    import pycountry
 
     rng = random.Random(20240415)
     countries = [c.alpha_3 for c in pycountry.countries]
@@ -61,20 +62,26 @@ def synthetic_table(path: Path) -> None:
                 w.writerow([c, year, rng.randint(0, 400) / 4])
 
 
+def report(what: str, seconds: float, reference: float, target: float | None = None) -> None:
+    goal = f"  (target <= {target:g}x)" if target is not None else ""
+    print(f"{what:<29} {seconds * 1000:8.1f} ms  ratio {seconds / reference:5.2f}x{goal}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=30)
     args = parser.parse_args()
     py = sys.executable
     cli = shutil.which("aiindex", path=str(Path(py).parent)) or shutil.which("aiindex")
-    show = [cli, "show", "private_investment"] if cli else [py, "-m", "aiindex", "show", "private_investment"]
+    show = [cli] if cli else [py, "-m", "aiindex"]
+    show += ["show", "private_investment"]
 
     bare = cold([py, "-c", "pass"], args.runs)
     imp = cold([py, "-c", "import aiindex"], args.runs)
     shw = cold(show, args.runs)
     print(f"bare interpreter start        {bare * 1000:8.1f} ms")
-    print(f"import aiindex                {imp * 1000:8.1f} ms  ratio {imp / bare:5.2f}x  (target <= 3x)")
-    print(f"aiindex show private_invest.  {shw * 1000:8.1f} ms  ratio {shw / bare:5.2f}x  (target <= 6x)")
+    report("import aiindex", imp, bare, 3)
+    report("aiindex show private_invest.", shw, bare, 6)
 
     import pandas as pd
 
@@ -112,9 +119,9 @@ def main() -> None:
     t_ours, t_cold, t_rows, t_pd = best(ours), best(ours_cold), best(ours_rows), best(theirs)
     print(f"read_csv of {n} observations  {load * 1000:8.1f} ms  (not a target)")
     print(f"pandas groupby rank           {t_pd * 1000:8.1f} ms")
-    print(f"ranking() of {len(years)} years        {t_ours * 1000:8.1f} ms  ratio {t_ours / t_pd:5.2f}x  (target <= 3x)")
-    print(f"  ... with the year grouping  {t_cold * 1000:8.1f} ms  ratio {t_cold / t_pd:5.2f}x")
-    print(f"  ... and every Ranked row    {t_rows * 1000:8.1f} ms  ratio {t_rows / t_pd:5.2f}x")
+    report(f"ranking() of {len(years)} years", t_ours, t_pd, 3)
+    report("  ... with the year grouping", t_cold, t_pd)
+    report("  ... and every Ranked row", t_rows, t_pd)
 
 
 if __name__ == "__main__":

@@ -39,19 +39,28 @@ class _VersionAction(argparse.Action):
         super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
 
     def __call__(self, parser: argparse.ArgumentParser, *args: Any, **kwargs: Any) -> None:
-        parser.exit(0, f"aiindex {_version()}\n")
+        print(f"aiindex {_version()}")
+        parser.exit(0)
 
 
 def _parser() -> argparse.ArgumentParser:
-    common = _Parser(add_help=False)
-    common.add_argument("--edition", type=int, help="AI Index edition (default: the newest)")
-    common.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    def options(parser: argparse.ArgumentParser, default: Any) -> None:
+        parser.add_argument(
+            "--edition", type=int, default=default, help="AI Index edition (default: the newest)"
+        )
+        parser.add_argument(
+            "--json", action="store_true", default=default, help="print JSON instead of a table"
+        )
 
+    # The options work before or after the command; after it, they are set only when given.
+    common = _Parser(add_help=False)
+    options(common, argparse.SUPPRESS)
     p = _Parser(
         prog="aiindex",
         description="The Stanford HAI AI Index report's indicators, with units and sources.",
     )
     p.add_argument("--version", action=_VersionAction)
+    options(p, None)
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     sub.add_parser("list", parents=[common], help="list the indicators")
@@ -80,9 +89,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except AIIndexError as exc:
         print(f"aiindex: {exc}", file=sys.stderr)
         return 2
-    except BrokenPipeError:  # pragma: no cover - `aiindex show x | head`
-        return 0
-    print(out)
+    try:
+        print(out)
+        sys.stdout.flush()
+    except BrokenPipeError:  # `aiindex show x | head -1`: the reader left, which is fine
+        # Point stdout at devnull so the interpreter's final flush does not fail again.
+        import contextlib
+        import os
+
+        # (Where stdout is not a real file, nothing will flush it at exit either.)
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 0
 
 

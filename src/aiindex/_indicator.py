@@ -35,6 +35,11 @@ _magnitude = attrgetter("magnitude")
 def _entity_id(obs: Observation) -> str:
     return obs.entity.id
 
+
+def _a(kind: str) -> str:
+    return f"an {kind}" if kind[0] in "aeiou" else f"a {kind}"
+
+
 # Kinds that may appear in a table beside the ranked kind without being ranked: aggregates
 # (World, EU + UK) and reference lines (the human-expert baseline).
 _UNRANKED_KINDS: frozenset[str] = frozenset({"group", "baseline"})
@@ -113,35 +118,31 @@ class Indicator:
 
     def _entity(self, entity: str | Entity) -> Entity:
         from aiindex._entities import normalize, resolve
-        from aiindex.exceptions import UnknownEntityError
 
         if isinstance(entity, Entity):
             return entity
         own = self._ix.entities.get(entity)
         if own is not None:
             return own
-        try:
-            return resolve(entity)
-        except UnknownEntityError:
-            # A user's table may bring entities of its own (models, organizations).
-            key = normalize(entity)
-            for candidate in self._ix.entities.values():
-                if normalize(candidate.name) == key or normalize(candidate.id) == key:
-                    return candidate
-            raise
+        # The table's own names first: a user's table may bring entities of its own, named
+        # like something else ("ETH" the university in a table of organizations).
+        key = normalize(entity)
+        for candidate in self._ix.entities.values():
+            if normalize(candidate.name) == key or normalize(candidate.id) == key:
+                return candidate
+        return resolve(entity)
 
     def _missing(self, entity: Entity, year: int | None) -> Exception:
         kinds = {e.kind for e in self._ix.entities.values()} | {self.entity_kind}
-        if entity.kind not in kinds:
+        if entity.kind not in kinds | _UNRANKED_KINDS:
             return EntityKindError(
-                f"{entity.name} ({entity.id}) is a {entity.kind}; {self.id!r} measures "
-                f"{self.entity_kind} entities. Try an indicator about {entity.kind}s "
-                "(`aiindex list`)."
+                f"{entity.name} ({entity.id}) is {_a(entity.kind)}; {self.id!r} measures "
+                f"{self.entity_kind} entities. `aiindex list` shows the indicators."
             )
         have = sorted(o.year for o in self._ix.by_entity.get(entity.id, ()))
         if not have:
             return MissingValueError(
-                f"{self.id!r} ({self.edition} edition) has no value for {entity.name} "
+                f"{self.id!r} ({self._edition_words}) has no value for {entity.name} "
                 f"({entity.id}); the table is {self._coverage_words(year)}. A missing value is "
                 "not zero."
             )
@@ -149,6 +150,10 @@ class Indicator:
             f"{self.id!r} has no {year} value for {entity.name} ({entity.id}); it has "
             + ", ".join(map(str, have))
         )
+
+    @property
+    def _edition_words(self) -> str:
+        return "user table" if self.edition is None else f"{self.edition} edition"
 
     def _coverage_words(self, year: int | None) -> str:
         years = [year] if year is not None else list(self.years)
@@ -187,7 +192,7 @@ class Indicator:
             raise TypeError(f"year must be an int, not {year!r}")
         if year not in self._ix.by_year:
             raise MissingValueError(
-                f"{self.id!r} ({self.edition} edition) has no data for {year}; years with data: "
+                f"{self.id!r} ({self._edition_words}) has no data for {year}; years with data: "
                 + ", ".join(map(str, self.years))
             )
 
@@ -257,7 +262,7 @@ class Indicator:
         obs = self.observation(entity, year)
         if obs.entity.kind != self.entity_kind:
             raise EntityKindError(
-                f"{obs.entity.name} is a {obs.entity.kind}, not ranked among the "
+                f"{obs.entity.name} is {_a(obs.entity.kind)}, not ranked among the "
                 f"{self.entity_kind} entities of {self.id!r}; use .value() for it"
             )
         ranking = self.ranking(obs.year)
@@ -279,7 +284,7 @@ class Indicator:
             reach = f"is a {cov.kind} of {self.entity_kind} entities"
         return (
             f"cannot rank {obs.entity.name} on {self.id!r} in {obs.year}: the "
-            f"{self.edition} table {reach}, {obs.entity.name}'s value "
+            f"{self._edition_words} table {reach}, {obs.entity.name}'s value "
             f"{obs.printed} is outside that, and the source states no rank. "
             f"Its value is known: use .value({obs.entity.id!r}, {obs.year})."
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import math
 import os
+import re
 from typing import TYPE_CHECKING, Literal
 
 from aiindex._records import Entity, EntityKind
@@ -16,6 +17,7 @@ if TYPE_CHECKING:
 __all__ = ["read_csv"]
 
 _REQUIRED = ("entity", "year", "value")
+_YEAR = re.compile(r"-?[0-9]{1,4}")
 _OPTIONAL = ("source", "note")
 
 
@@ -96,10 +98,6 @@ def read_csv(
             by_text[text] = entity
         entities[entity.id] = entity
         year = _year(row["year"], where=where, path=label)
-        value = row["value"].strip()
-        if not value:
-            continue  # a missing value: not an observation, and never zero
-        _check_number(value, where=where, path=label)
         key = (entity.id, year)
         if key in first_row:
             raise DataError(
@@ -108,6 +106,10 @@ def read_csv(
                 path=label,
             )
         first_row[key] = line
+        value = row["value"].strip()
+        if not value:
+            continue  # a missing value: not an observation, and never zero
+        _check_number(value, where=where, path=label)
         source = (row.get("source") or "").strip() or f"user table {label}, row {line}"
         records.append(
             ObservationRecord(
@@ -160,7 +162,8 @@ def _entity(text: str, kind: EntityKind, *, where: str, path: str) -> Entity:
     if kind == "country":
         assert found is not None
         raise DataError(
-            f"{where}, column 'entity': {text!r} is a {found.kind}, not a country", path=path
+            f"{where}, column 'entity': {text!r} names {found.name} ({found.kind}), not a country",
+            path=path,
         )
     try:
         return Entity(slug(text), kind, text)
@@ -169,12 +172,10 @@ def _entity(text: str, kind: EntityKind, *, where: str, path: str) -> Entity:
 
 
 def _year(text: str, *, where: str, path: str) -> int:
-    try:
-        return int(text.strip())
-    except ValueError:
-        raise DataError(
-            f"{where}, column 'year': {text!r} is not a whole year", path=path
-        ) from None
+    # int() alone would take "2_023" and non-ASCII digits.
+    if not _YEAR.fullmatch(text.strip()):
+        raise DataError(f"{where}, column 'year': {text!r} is not a whole year", path=path)
+    return int(text.strip())
 
 
 def _check_number(text: str, *, where: str, path: str) -> None:

@@ -1,0 +1,299 @@
+"""The public API: catalogue, records, round trips of the data files, units, profile, entities."""
+
+from __future__ import annotations
+
+import tomllib
+from importlib.resources import files
+from typing import Any
+
+import pint
+import pytest
+
+import aiindex
+from aiindex._convert import converter, structure
+from aiindex._schema import EntitiesFile, IndicatorFile
+
+REQUIRED = {
+    "ai_patents_per_capita",
+    "ai_talent_concentration",
+    "ai_talent_migration",
+    "foundation_models_by_country",
+    "foundation_models_by_organization",
+    "notable_models_by_country",
+    "private_investment",
+    "training_cost",
+    "mmmu_accuracy",
+}
+
+DATA = files("aiindex").joinpath("data")
+INDICATOR_FILES = sorted(
+    f.name for f in DATA.joinpath("2024").iterdir() if f.name.endswith(".toml")
+)
+
+
+def parsed(*parts: str) -> dict[str, Any]:
+    node = DATA
+    for part in parts:
+        node = node.joinpath(part)
+    return tomllib.loads(node.read_text(encoding="utf-8"))
+
+
+# -- catalogue ----------------------------------------------------------------------------------
+
+
+def test_indicators_sorted_unique_and_complete() -> None:
+    ids = aiindex.indicators()
+    assert list(ids) == sorted(set(ids))
+    assert set(ids) >= REQUIRED
+    assert aiindex.indicators(2024) == ids
+    assert set(ids) == {name.removesuffix(".toml") for name in INDICATOR_FILES}
+
+
+def test_editions() -> None:
+    assert aiindex.editions() == (2024,)
+
+
+@pytest.mark.parametrize("indicator_id", sorted(REQUIRED))
+def test_indicator_is_cached_and_identifies_itself(indicator_id: str) -> None:
+    a = aiindex.indicator(indicator_id)
+    assert aiindex.indicator(indicator_id) is a
+    assert aiindex.indicator(indicator_id, edition=2024) is a
+    assert a.id == indicator_id and a.edition == 2024
+    assert a.observations
+    assert indicator_id in repr(a)
+
+
+@pytest.mark.parametrize("indicator_id", aiindex.indicators())
+def test_every_observation_is_sourced(indicator_id: str) -> None:
+    ind = aiindex.indicator(indicator_id)
+    assert ind.source.edition == 2024 and ind.source.section
+    for obs in ind.observations:
+        src = obs.source
+        assert src.edition == 2024
+        assert src.section and src.section == ind.source.section
+        assert len(src.locators) >= 1 and all(src.locators)
+        assert "2024" in src.publication
+        assert obs.unit == ind.unit
+        assert obs.year in ind.years
+
+
+# -- cattrs round trips -------------------------------------------------------------------------
+
+
+def _strip_defaults(data: Any) -> Any:
+    """Drop keys at their default (None, False, empty): a TOML file omits them."""
+    if isinstance(data, dict):
+        return {
+            k: _strip_defaults(v)
+            for k, v in data.items()
+            if v is not None and v is not False and v != []
+        }
+    if isinstance(data, list | tuple):
+        return [_strip_defaults(v) for v in data]
+    return data
+
+
+@pytest.mark.parametrize("name", INDICATOR_FILES)
+def test_indicator_file_round_trips(name: str) -> None:
+    raw = parsed("2024", name)
+    record = structure(raw, IndicatorFile, path=name)
+    unstructured = converter().unstructure(record)
+    assert converter().structure(unstructured, IndicatorFile) == record
+    assert _strip_defaults(unstructured) == _strip_defaults(raw)
+    assert len(record.observations) == len(raw["observations"])
+
+
+def test_entities_file_round_trips() -> None:
+    raw = parsed("entities.toml")
+    record = structure(raw, EntitiesFile, path="entities.toml")
+    unstructured = converter().unstructure(record)
+    assert converter().structure(unstructured, EntitiesFile) == record
+    assert _strip_defaults(unstructured) == _strip_defaults(raw)
+    ids = [e.id for e in record.entities]
+    assert len(ids) == len(set(ids))
+
+
+# -- units --------------------------------------------------------------------------------------
+
+
+def test_patents_per_capita_converts_to_per_million() -> None:
+    q = aiindex.indicator("ai_patents_per_capita").value("KOR")
+    assert q.to("1 / (million * person)").magnitude == pytest.approx(102.6)
+    assert q.to("1 / person").magnitude == pytest.approx(10.26e-5)
+    assert q.to("1 / (million * inhabitants)").magnitude == pytest.approx(102.6)
+
+
+def test_currencies_are_distinct_dimensions() -> None:
+    ureg = aiindex.ureg
+    usd = aiindex.indicator("private_investment").value("USA")
+    with pytest.raises(pint.DimensionalityError):
+        usd + ureg.Quantity(1, "KRW")
+    with pytest.raises(pint.DimensionalityError):
+        usd.to("EUR")
+    assert usd.to("USD").magnitude == pytest.approx(67.22e9)
+    assert (usd + ureg.Quantity(1, "million * USD")).to("billion * USD").magnitude == pytest.approx(
+        67.221
+    )
+
+
+def test_percent_converts() -> None:
+    q = aiindex.indicator("mmmu_accuracy").value("GPT-4")
+    assert q.to("dimensionless").magnitude == pytest.approx(0.568)
+    assert aiindex.ureg.Quantity(82.6, "percent").to("percentage_point").magnitude == pytest.approx(
+        82.6
+    )
+
+
+def test_ureg_is_the_registry_of_returned_quantities() -> None:
+    q = aiindex.indicator("private_investment").value("USA")
+    assert q._REGISTRY is aiindex.ureg
+    assert isinstance(q, aiindex.Quantity)
+    # Quantities of the package registry combine with ones the user builds from aiindex.ureg.
+    assert (q * aiindex.ureg.Quantity(2, "dimensionless")).magnitude == pytest.approx(134.44)
+    assert aiindex.indicator("training_cost").value("GPT-4")._REGISTRY is aiindex.ureg
+
+
+def test_private_investment_values_printed_in_millions_are_rescaled() -> None:
+    obs = aiindex.indicator("private_investment").observation("Spain")
+    assert obs.printed == "362" and obs.printed_unit == "million * USD"
+    assert obs.magnitude == pytest.approx(0.362)
+    assert obs.value.to("USD").magnitude == pytest.approx(362e6)
+
+
+# -- profile ------------------------------------------------------------------------------------
+
+
+def test_profile_of_korea() -> None:
+    p = aiindex.profile("KOR")
+    assert p.entity.id == "KOR" and p.edition == 2024
+
+    pat = p.row("ai_patents_per_capita")
+    assert pat.rank == 1
+    assert pat.leader is not None and pat.leader.entity.id == "KOR"
+    assert pat.gap_magnitude == 0
+
+    tc = p.row("ai_talent_concentration")
+    assert tc.rank == 3
+    assert tc.leader is not None and tc.leader.entity.id == "ISR"
+    assert tc.gap_magnitude == pytest.approx(-0.34)
+    assert tc.gap_to_leader is not None
+    assert tc.gap_to_leader.to("dimensionless").magnitude == pytest.approx(-0.0034)
+
+    pi = p.row("private_investment")
+    assert pi.rank == 9
+    assert pi.leader is not None and pi.leader.entity.id == "USA"
+    assert pi.gap_magnitude == pytest.approx(1.39 - 67.22)
+
+    fm = p.row("foundation_models_by_country")
+    assert fm.rank is None and fm.value.magnitude == 0
+
+
+def test_profile_rows_match_the_indicators() -> None:
+    p = aiindex.profile("South Korea")
+    ids = [r.indicator.id for r in p.rows]
+    assert ids == sorted(ids)
+    for row in p.rows:
+        ind = row.indicator
+        assert row.observation is ind.observation("KOR")
+    # Every indicator with a Korean value is in the profile; the others are not.
+    having = {
+        i
+        for i in aiindex.indicators()
+        if any(o.entity.id == "KOR" for o in aiindex.indicator(i).observations)
+    }
+    assert set(ids) == having
+    with pytest.raises(aiindex.MissingValueError) as info:
+        p.row("training_cost")
+    assert "training_cost" in str(info.value)
+
+
+def test_profile_str_is_a_table() -> None:
+    text = str(aiindex.profile("KOR"))
+    lines = text.splitlines()
+    assert "South Korea" in lines[0] and "KOR" in lines[0]
+    by_id = {line.split()[0]: line for line in lines[2:-1]}
+    pat = by_id["ai_patents_per_capita"].split()
+    assert "10.26" in pat and "1" in pat and "South Korea" in by_id["ai_patents_per_capita"]
+    tc = by_id["ai_talent_concentration"]
+    assert "0.79" in tc.split() and "3" in tc.split() and "Israel" in tc and "-0.34" in tc.split()
+    pi = by_id["private_investment"]
+    assert "1.39" in pi.split() and "9" in pi.split() and "United States" in pi
+
+
+def test_profile_of_a_model() -> None:
+    p = aiindex.profile("GPT-4")
+    assert {r.indicator.id for r in p.rows} >= {"training_cost", "mmmu_accuracy"}
+    assert p.row("training_cost").value.magnitude == 78_352_034
+
+
+# -- entities -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "entity_id"),
+    [
+        ("KOR", "KOR"),
+        ("KR", "KOR"),
+        ("South Korea", "KOR"),
+        ("Korea, Rep.", "KOR"),
+        ("한국", "KOR"),
+        ("south  KOREA", "KOR"),
+        ("  korea rep ", "KOR"),
+        ("Google", "google"),
+        ("구글", "google"),
+        ("GOOGLE", "google"),
+        ("GPT-4", "gpt-4"),
+        ("gpt 4", "gpt-4"),
+        ("Gemini Ultra", "gemini-ultra"),
+        ("Republic of Korea", "KOR"),
+        ("Korea, Republic of", "KOR"),
+        ("United States of America", "USA"),
+        ("world", "world"),
+        ("Ethiopia", "ETH"),  # a pycountry-only country
+    ],
+)
+def test_entity_resolves(text: str, entity_id: str) -> None:
+    e = aiindex.entity(text)
+    assert e.id == entity_id
+    assert aiindex.entity(e) is e
+    assert aiindex.entity(e.id) == e
+
+
+def test_entity_names_include_pycountry_names() -> None:
+    kor = aiindex.entity("KOR")
+    assert {"KOR", "KR", "Korea, Republic of", "South Korea", "한국", "Korea, Rep."} <= set(
+        kor.names
+    )
+    for name in kor.names:
+        assert aiindex.entity(name) == kor
+    assert kor.display("ko") == "한국" and kor.display() == "South Korea"
+    assert "Google" in aiindex.entity("google").names
+
+
+def test_every_entity_name_resolves_back() -> None:
+    for i in aiindex.indicators():
+        for e in aiindex.indicator(i).entities:
+            for name in e.names:
+                assert aiindex.entity(name) == e, (name, e)
+
+
+def test_is_entity() -> None:
+    assert aiindex.is_entity("구글")
+    assert aiindex.is_entity("south korea")
+    assert not aiindex.is_entity("Atlantis")
+    assert not aiindex.is_entity("")
+
+
+def test_entity_rejects_non_strings() -> None:
+    with pytest.raises(TypeError):
+        aiindex.entity(410)  # type: ignore[arg-type]
+
+
+def test_ranking_behaves_like_a_tuple() -> None:
+    r = aiindex.indicator("ai_talent_concentration").ranking()
+    rows = tuple(r)
+    assert len(r) == len(rows) == 5
+    assert r[0] == rows[0] and r[-1] == rows[-1] and r[1:3] == rows[1:3]
+    assert r == rows and r == aiindex.indicator("ai_talent_concentration").ranking(2023)
+    assert r.ranks == (1, 2, 3, 4, 5)
+    assert "Israel" in str(r).splitlines()[2]

@@ -1,0 +1,225 @@
+"""`aiindex.read_csv`: a user's table becomes an Indicator, or a DataError naming row and column."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import aiindex
+
+
+def write(tmp_path: Path, text: str, name: str = "t.csv") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def read(tmp_path: Path, text: str, **kwargs: Any) -> aiindex.Indicator:
+    kwargs.setdefault("id", "t")
+    kwargs.setdefault("unit", "count")
+    return aiindex.read_csv(write(tmp_path, text), **kwargs)
+
+
+def bad(tmp_path: Path, text: str, **kwargs: Any) -> str:
+    path = write(tmp_path, text)
+    kwargs.setdefault("id", "t")
+    kwargs.setdefault("unit", "count")
+    with pytest.raises(aiindex.DataError) as info:
+        aiindex.read_csv(path, **kwargs)
+    assert info.value.path == str(path)
+    message = str(info.value)
+    assert message.startswith(f"{path}: ")
+    return message
+
+
+# -- happy paths --------------------------------------------------------------------------------
+
+
+def test_countries_by_name_and_alias_resolve_to_iso_ids(tmp_path: Path) -> None:
+    ind = read(
+        tmp_path,
+        "entity,year,value,source\n"
+        "Korea,2023,3,my survey\n"
+        '"Korea, Rep.",2022,2,\n'
+        "미국,2023,5,\n"
+        "JPN,2023,4,\n"
+        "United Kingdom,2023,1.5,\n",
+        unit="billion * USD",
+    )
+    assert {e.id for e in ind.entities} == {"KOR", "USA", "JPN", "GBR"}
+    assert ind.years == (2022, 2023)
+    assert ind.value("KOR", 2023).magnitude == 3
+    assert ind.value("한국", 2022).magnitude == 2
+    assert [r.entity.id for r in ind.ranking(2023)] == ["USA", "JPN", "KOR", "GBR"]
+    assert ind.rank("Japan") == 2
+    assert ind.value("USA").to("USD").magnitude == pytest.approx(5e9)
+    assert ind.edition is None and ind.id == "t" and ind.unit == "billion * USD"
+    kor = ind.observation("KOR", 2023)
+    assert kor.source.locators == ("my survey",)
+    assert ind.observation("KOR", 2022).source.locators[0].endswith("row 3")
+
+
+def test_ascending_table(tmp_path: Path) -> None:
+    ind = read(
+        tmp_path, "entity,year,value\nKorea,2023,3\nJapan,2023,1\nChina,2023,3\n", descending=False
+    )
+    assert [(r.rank, r.entity.id) for r in ind.ranking()] == [(1, "JPN"), (2, "CHN"), (2, "KOR")]
+
+
+def test_empty_cell_is_missing_not_zero(tmp_path: Path) -> None:
+    ind = read(tmp_path, "entity,year,value\nKorea,2023,\nJapan,2023,0\n")
+    assert ind.value("JPN").magnitude == 0
+    with pytest.raises(aiindex.MissingValueError) as info:
+        ind.value("KOR")
+    assert "South Korea" in str(info.value)
+    assert [r.entity.id for r in ind.ranking()] == ["JPN"]
+
+
+def test_model_table_introduces_slug_entities(tmp_path: Path) -> None:
+    ind = read(
+        tmp_path,
+        "entity,year,value\nGPT-4,2023,78\nMistral Large 2,2024,20\nClaude (3) Opus,2024,35\n",
+        entity_kind="model",
+        unit="million * USD",
+    )
+    ids = {e.id: e for e in ind.entities}
+    assert set(ids) == {"gpt-4", "mistral-large-2", "claude-3-opus"}
+    assert ids["gpt-4"] == aiindex.entity("GPT-4")
+    assert (
+        ids["mistral-large-2"].kind == "model" and ids["mistral-large-2"].name == "Mistral Large 2"
+    )
+    assert ind.value("Mistral Large 2").magnitude == 20
+    assert ind.value("mistral large 2").magnitude == 20
+    assert ind.value("claude-3-opus").magnitude == 35
+    assert ind.rank("Claude (3) Opus") == 1
+    # A user's entities do not leak into the package's names.
+    assert not aiindex.is_entity("Mistral Large 2")
+
+
+def test_organization_table_with_a_name_that_is_also_a_country_code(tmp_path: Path) -> None:
+    # "ETH" (ETH Zurich) is also Ethiopia's ISO code; in an organization table it is the
+    # table's own entity, and the same text must find it again.
+    ind = read(
+        tmp_path, "entity,year,value\nETH,2023,5\nMistral,2023,3\n", entity_kind="organization"
+    )
+    assert {e.id for e in ind.entities} == {"eth", "mistral"}
+    assert ind.value("Mistral").magnitude == 3
+    assert ind.value("ETH").magnitude == 5
+    assert ind.rank("ETH") == 1
+
+
+def test_bom_and_whitespace(tmp_path: Path) -> None:
+    path = tmp_path / "bom.csv"
+    path.write_bytes("\ufeffentity,year,value\n Korea , 2023 , 1.5 \n".encode())
+    ind = aiindex.read_csv(path, id="t", unit="percent")
+    assert ind.value("KOR", 2023).to("dimensionless").magnitude == pytest.approx(0.015)
+
+
+# -- errors -------------------------------------------------------------------------------------
+
+
+def test_missing_column(tmp_path: Path) -> None:
+    message = bad(tmp_path, "entity,year\nKorea,2023\n")
+    assert "'value'" in message
+
+
+def test_unknown_column(tmp_path: Path) -> None:
+    message = bad(tmp_path, "entity,year,value,colour\nKorea,2023,1,red\n")
+    assert "'colour'" in message
+
+
+@pytest.mark.parametrize("value", ["abc", "1.2.3", "12%"])
+def test_non_number(tmp_path: Path, value: str) -> None:
+    message = bad(tmp_path, f"entity,year,value\nJapan,2023,1\nKorea,2023,{value}\n")
+    assert "row 3" in message and "'value'" in message and repr(value) in message
+
+
+@pytest.mark.parametrize("value", ["nan", "NaN", "inf", "-inf", "Infinity"])
+def test_non_finite(tmp_path: Path, value: str) -> None:
+    message = bad(tmp_path, f"entity,year,value\nKorea,2023,{value}\n")
+    assert "row 2" in message and "'value'" in message and repr(value) in message
+
+
+def test_duplicate_entity_year_names_both_rows(tmp_path: Path) -> None:
+    message = bad(tmp_path, "entity,year,value\nKorea,2023,1\nJapan,2023,2\nKOR,2023,3\n")
+    assert "row 4" in message and "row 2" in message
+    assert "South Korea" in message and "2023" in message
+
+
+def test_duplicate_entity_year_with_an_empty_cell(tmp_path: Path) -> None:
+    # Two rows for Korea 2023, one empty: the table contradicts itself.
+    message = bad(tmp_path, "entity,year,value\nKorea,2023,1\nKOR,2023,\n")
+    assert "row 3" in message and "row 2" in message
+
+
+def test_unknown_unit(tmp_path: Path) -> None:
+    message = bad(tmp_path, "entity,year,value\nKorea,2023,1\n", unit="furlongs")
+    assert "'furlongs'" in message
+
+
+def test_unknown_country_suggests(tmp_path: Path) -> None:
+    message = bad(tmp_path, "entity,year,value\nJapan,2023,1\nKoreaa,2023,1\n")
+    assert "row 3" in message and "'entity'" in message and "'Koreaa'" in message
+    assert "South Korea" in message
+
+
+def test_organization_in_a_country_table(tmp_path: Path) -> None:
+    message = bad(tmp_path, "entity,year,value\nGoogle,2023,1\n")
+    assert "row 2" in message and "'Google'" in message and "organization" in message
+
+
+def test_empty_entity(tmp_path: Path) -> None:
+    message = bad(tmp_path, "entity,year,value\n,2023,1\n")
+    assert "row 2" in message and "'entity'" in message
+
+
+@pytest.mark.parametrize("year", ["2023.5", "2023.0", "twenty", "", "2_023"])
+def test_non_integer_year(tmp_path: Path, year: str) -> None:
+    message = bad(tmp_path, f"entity,year,value\nKorea,{year},1\n")
+    assert "row 2" in message and "'year'" in message and repr(year) in message
+
+
+@pytest.mark.parametrize("row", ["Korea,2023", "Korea,2023,1,x"])
+def test_ragged_row(tmp_path: Path, row: str) -> None:
+    message = bad(tmp_path, f"entity,year,value\nJapan,2023,1\n{row}\n")
+    assert "row 3" in message
+
+
+def test_not_utf8(tmp_path: Path) -> None:
+    path = tmp_path / "latin.csv"
+    path.write_bytes("entity,year,value\nCôte d'Ivoire,2023,1\n".encode("latin-1"))
+    with pytest.raises(aiindex.DataError) as info:
+        aiindex.read_csv(path, id="t", unit="count")
+    assert str(path) in str(info.value)
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(aiindex.DataError) as info:
+        aiindex.read_csv(tmp_path / "nope.csv", id="t", unit="count")
+    assert "nope.csv" in str(info.value)
+
+
+@given(st.integers(3, 12), st.sampled_from(["abc", "nan", "inf", "Koreaa-entity", "year"]))
+def test_one_bad_row_anywhere_rejects_the_whole_table(
+    tmp_path_factory: pytest.TempPathFactory, bad_line: int, kind: str
+) -> None:
+    countries = ["KOR", "USA", "CHN", "JPN", "GBR", "DEU", "FRA", "ISR", "SGP", "LUX", "ARE", "IND"]
+    rows = [f"{c},2023,{i}" for i, c in enumerate(countries)]
+    i = bad_line - 2
+    c = countries[i]
+    rows[i] = {
+        "abc": f"{c},2023,abc",
+        "nan": f"{c},2023,nan",
+        "inf": f"{c},2023,inf",
+        "Koreaa-entity": "Koreaa,2023,1",
+        "year": f"{c},20x3,1",
+    }[kind]
+    path = tmp_path_factory.mktemp("bad") / "t.csv"
+    path.write_text("entity,year,value\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    with pytest.raises(aiindex.DataError) as info:
+        aiindex.read_csv(path, id="t", unit="count")
+    assert f"row {bad_line}," in str(info.value)
