@@ -18,11 +18,12 @@ from strategies_money import (
     valid_amount_texts,
 )
 
-from aiindex._amounts import _parse, _round_significant, format_korean, parse_amount
+from aiindex._amounts import _round_significant, format_korean, parse_amount, parse_parts
 from aiindex._units import quantity
 from aiindex.exceptions import AmountParseError, NotMoneyError
 
-SEED = Path("/work/shared/seed")
+# The shared folder lies beside the repository, in development and in CI alike.
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seed"
 
 
 # ------------------------------------------------------------------ properties
@@ -44,14 +45,14 @@ def test_parse_is_total(text: str) -> None:
 @given(korean_amounts())
 def test_parse_korean(case: tuple[str, Decimal, str]) -> None:
     text, value, code = case
-    assert _parse(text) == (value, code)
+    assert parse_parts(text) == (value, code)
 
 
 @MONEY
 @given(english_amounts())
 def test_parse_english(case: tuple[str, Decimal, str]) -> None:
     text, value, code = case
-    assert _parse(text) == (value, code)
+    assert parse_parts(text) == (value, code)
 
 
 @MONEY
@@ -71,7 +72,7 @@ def test_parse_amount_quantity(case: tuple[str, Decimal, str]) -> None:
 def test_format_parse_round_trip(m: Decimal, digits: int, code: str) -> None:
     q = quantity(float(m), code)
     text = format_korean(q, digits=digits)
-    value, got_code = _parse(text)
+    value, got_code = parse_parts(text)
     assert got_code == code
     assert value == _round_significant(Decimal(float(m)), digits)
     assert parse_amount(text).magnitude == float(value)
@@ -117,7 +118,7 @@ def test_format_is_canonical(n: int) -> None:
     ],
 )
 def test_examples(text: str, value: int, code: str) -> None:
-    assert _parse(text) == (Decimal(value), code)
+    assert parse_parts(text) == (Decimal(value), code)
 
 
 def test_every_amount_in_the_seed_article_parses() -> None:
@@ -137,7 +138,7 @@ def test_every_amount_in_the_seed_article_parses() -> None:
     }
     assert set(expected) <= set(found)
     for amount in found:
-        value, _ = _parse(amount)
+        value, _ = parse_parts(amount)
         if amount in expected:
             assert value == expected[amount]
 

@@ -56,7 +56,9 @@ def test_show_private_investment(capsys: pytest.CaptureFixture[str]) -> None:
     assert "1.39" in kor.split()
     usa = next(line for line in lines if " USA " in line)
     assert usa.split()[0] == "1" and "67.22" in usa.split()
-    assert len(lines) == 2 + len(aiindex.indicator("private_investment").ranking()) + 2
+    # Title, header, one line per row, then coverage, price basis and source.
+    assert len(lines) == 2 + len(aiindex.indicator("private_investment").ranking()) + 3
+    assert "Price basis: nominal." in lines
     source = [line for line in lines if line.startswith("Source:")]
     assert source == ["Source: Stanford HAI, AI Index Report 2024, Chapter 4.3 Investment."]
     coverage = [line for line in lines if line.startswith("Coverage:")]

@@ -33,9 +33,12 @@ from aiindex.exceptions import (
 if TYPE_CHECKING:
     import pint
 
+    from aiindex._amounts import format_korean, parse_amount
     from aiindex._api import editions, entity, indicator, indicators
+    from aiindex._cpi import to_constant_dollars
     from aiindex._entities import is_entity
     from aiindex._indicator import Indicator
+    from aiindex._money import Rate, convert, rate, rates_coverage
     from aiindex._profile import profile
     from aiindex._records import (
         Coverage,
@@ -71,6 +74,7 @@ __all__ = [
     "Quantity",
     "Ranked",
     "Ranking",
+    "Rate",
     "RateUnavailableError",
     "Source",
     "UndefinedRatioError",
@@ -79,19 +83,32 @@ __all__ = [
     "UnknownEntityError",
     "UnknownIndicatorError",
     "__version__",
+    "convert",
     "define_units",
     "editions",
     "entity",
+    "format_korean",
     "indicator",
     "indicators",
     "is_entity",
+    "parse_amount",
     "profile",
+    "rate",
+    "rates_coverage",
     "read_csv",
+    "to_constant_dollars",
     "ureg",
 ]
 
 # Where each lazily imported public name lives.
 _LAZY: dict[str, str] = {
+    "format_korean": "aiindex._amounts",
+    "parse_amount": "aiindex._amounts",
+    "to_constant_dollars": "aiindex._cpi",
+    "Rate": "aiindex._money",
+    "convert": "aiindex._money",
+    "rate": "aiindex._money",
+    "rates_coverage": "aiindex._money",
     "editions": "aiindex._api",
     "entity": "aiindex._api",
     "indicator": "aiindex._api",

@@ -33,7 +33,7 @@ from aiindex.exceptions import AmountParseError, NotMoneyError
 if TYPE_CHECKING:
     import pint
 
-__all__ = ["format_korean", "parse_amount"]
+__all__ = ["format_korean", "korean_amount", "parse_amount", "parse_parts"]
 
 _BIG = {"조": 10**12, "억": 10**8, "만": 10**4}
 _SMALL = {"천": 1000, "백": 100, "십": 10}
@@ -358,8 +358,13 @@ def _bad_comma(int_part: str) -> int:
     return offset  # pragma: no cover
 
 
-def _parse(text: str) -> tuple[Decimal, str]:
-    """The exact value and ISO currency code of an amount written in ``text``."""
+def parse_parts(text: str) -> tuple[Decimal, str]:
+    """The exact value and ISO currency code of an amount written in ``text`` (no pint).
+
+    >>> from aiindex._amounts import parse_parts
+    >>> parse_parts("13억9천만달러")
+    (Decimal('1390000000'), 'USD')
+    """
     if not isinstance(text, str):
         raise TypeError(f"parse_amount() takes a str, got {type(text).__name__}: {text!r}")
     with decimal.localcontext(_CONTEXT):
@@ -380,7 +385,7 @@ def parse_amount(text: str) -> pint.Quantity[Any]:
     >>> parse_amount("KRW 266.9 billion").magnitude
     266900000000.0
     """
-    value, code = _parse(text)
+    value, code = parse_parts(text)
     from aiindex._units import registry
 
     q: pint.Quantity[Any] = registry().Quantity(float(value), code)
@@ -424,10 +429,19 @@ def format_korean(quantity: pint.Quantity[Any], *, digits: int = 4) -> str:
             f"format_korean() writes amounts of money only, got {quantity!r}; pass a quantity "
             "in a currency such as quantity(191.4, 'million * USD')"
         )
+    code = str(items[0][0])[len("[currency_") : -1]
+    return korean_amount(quantity.m_as(code), code, digits=digits)
+
+
+def korean_amount(magnitude: object, code: str, *, digits: int = 4) -> str:
+    """`format_korean` of a plain number in currency ``code`` (no pint needed).
+
+    >>> from aiindex._amounts import korean_amount
+    >>> korean_amount(1.2e12, "KRW")
+    '1조 2,000억 원'
+    """
     if isinstance(digits, bool) or not isinstance(digits, int) or digits < 1:
         raise ValueError(f"digits={digits!r} must be a positive int (significant figures)")
-    code = str(items[0][0])[len("[currency_") : -1]
-    magnitude = quantity.m_as(code)
     try:
         exact = (
             Decimal(magnitude) if isinstance(magnitude, (int, float)) else Decimal(str(magnitude))

@@ -14,7 +14,11 @@ from aiindex.exceptions import AIIndexError
 
 if TYPE_CHECKING:
     from aiindex._indicator import Indicator
+    from aiindex._money import Rate
     from aiindex._records import Observation, Ranking
+
+    # The rate used, and per row the converted value and its Korean form ("" if not KRW).
+    Converted = tuple[Rate, list[tuple[float, str]]]
 
 __all__ = ["main"]
 
@@ -76,9 +80,25 @@ def _parser() -> argparse.ArgumentParser:
     g.add_argument("a")
     g.add_argument("b")
     g.add_argument("--year", type=int)
+    s.add_argument("--currency", help="also show money values in this currency (ECB rate)")
+    s.add_argument("--on", help="date (YYYY-MM-DD) or year of the rate for --currency")
     pr = sub.add_parser("profile", parents=[common], help="an entity on every indicator")
     pr.add_argument("entity")
+    c = sub.add_parser(
+        "convert",
+        parents=[common],
+        help="convert money at the ECB reference rate of a date or a year's mean",
+        description="AMOUNT is text such as '1억9천140만 달러', '$67.2 billion' or '191.4e6 USD'.",
+    )
+    c.add_argument("amount", nargs="+", help="the amount and its currency")
+    c.add_argument("to", help="the currency to convert to (ISO code, e.g. KRW)")
+    c.add_argument("--on", required=True, help="date (YYYY-MM-DD) or year (YYYY)")
     return p
+
+
+def _on(text: str) -> str | int:
+    """``--on``: a four-digit year means that year's mean rate; anything else is a date."""
+    return int(text) if len(text) == 4 and text.isascii() and text.isdigit() else text
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -158,10 +178,119 @@ def _ranking_json(ranking: Ranking) -> dict[str, Any]:
 
 
 def _cmd_show(args: argparse.Namespace) -> str:
+    from aiindex._format import ranking_table
     from aiindex._load import load
 
     ranking = load(args.indicator, args.edition).ranking(args.year)
-    return _dumps(_ranking_json(ranking)) if args.json else str(ranking)
+    if args.currency is None:
+        if args.on is not None:
+            raise _usage("--on goes with --currency (e.g. --currency KRW --on 2024-04-16)")
+        return _dumps(_ranking_json(ranking)) if args.json else str(ranking)
+    if args.on is None:
+        raise _usage("--currency needs --on DATE or --on YEAR: exchange rates are dated")
+    converted = _converted(ranking, args.currency, _on(args.on))
+    if args.json:
+        data = _ranking_json(ranking)
+        for row, (value, _) in zip(data["rows"], converted[1], strict=True):
+            row["converted"] = {"value": value, "currency": converted[0].to_currency}
+        data["rate"] = _rate_json(converted[0])
+        return _dumps(data)
+    return ranking_table(ranking, converted=converted)
+
+
+def _usage(message: str) -> AIIndexError:
+    return AIIndexError(message)
+
+
+def _converted(ranking: Ranking, currency: str, on: str | int) -> Converted:
+    """Every row's value in ``currency``, through the same rate, with the rate used."""
+    from aiindex._money import convert_amount
+    from aiindex._units import split_scale
+    from aiindex.exceptions import NotMoneyError
+
+    ind = ranking.indicator
+    scale, base = split_scale(ind.unit)
+    if base not in _currencies():
+        raise NotMoneyError(
+            f"{ind.id!r} is measured in {ind.unit_label}, not money; --currency applies "
+            "to money indicators such as private_investment or training_cost"
+        )
+    rows = []
+    used = None
+    for row in ranking:
+        value, used = convert_amount(row.magnitude * scale, base, currency, on=on)
+        rows.append((value, _korean(value, used.to_currency)))
+    if used is None:
+        _, used = convert_amount(1.0, base, currency, on=on)
+    return used, rows
+
+
+def _currencies() -> frozenset[str]:
+    from aiindex._money import _known_currencies
+
+    return frozenset(_known_currencies())
+
+
+def _korean(value: float, code: str) -> str:
+    from aiindex._amounts import korean_amount
+
+    return korean_amount(value, code) if code == "KRW" else ""
+
+
+def _rate_json(r: Rate) -> dict[str, Any]:
+    return {
+        "from": r.from_currency,
+        "to": r.to_currency,
+        "value": r.value,
+        "on": str(r.on) if r.on else None,
+        "fixing_date": str(r.fixing_date) if r.fixing_date else None,
+        "year": r.year,
+        "source": r.source,
+        "text": str(r),
+    }
+
+
+def _cmd_convert(args: argparse.Namespace) -> str:
+    from decimal import Decimal, InvalidOperation
+
+    from aiindex._amounts import parse_parts
+    from aiindex._money import convert_amount
+    from aiindex.exceptions import AmountParseError
+
+    text = " ".join(args.amount)
+    try:
+        amount, code = parse_parts(text)
+    except AmountParseError:
+        # "191.4e6 USD": a plain number and an ISO code, which news text never writes.
+        if len(args.amount) != 2:
+            raise
+        try:
+            amount, code = Decimal(args.amount[0]), args.amount[1].upper()
+        except InvalidOperation:
+            raise AmountParseError(
+                f"cannot read the amount {text!r}: give text such as '1억9천140만 달러' or "
+                "'$191.4 million', or a number and a currency code ('191.4e6 USD')"
+            ) from None
+        if not amount.is_finite():
+            raise AmountParseError(f"the amount {text!r} is not a finite number") from None
+    value, used = convert_amount(float(amount), code, args.to, on=_on(args.on))
+    korean = _korean(value, used.to_currency)
+    if args.json:
+        return _dumps(
+            {
+                "amount": float(amount),
+                "currency": used.from_currency,
+                "value": value,
+                "to": used.to_currency,
+                "korean": korean or None,
+                "rate": _rate_json(used),
+            }
+        )
+    shown = f" ({korean})" if korean else ""
+    return (
+        f"{float(amount):,.2f} {used.from_currency} = {value:,.2f} {used.to_currency}{shown}\n"
+        f"at {used}\nSource: {used.source}."
+    )
 
 
 def _cmd_rank(args: argparse.Namespace) -> str:
@@ -231,4 +360,5 @@ _COMMANDS = {
     "rank": _cmd_rank,
     "gap": _cmd_gap,
     "profile": _cmd_profile,
+    "convert": _cmd_convert,
 }

@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from aiindex._cli import Converted
     from aiindex._indicator import Indicator
     from aiindex._records import Coverage, Observation, Profile, Ranking
 
@@ -68,7 +69,8 @@ def source_line(indicator: Indicator) -> str:
     return f"Source: {indicator.source}."
 
 
-def ranking_table(ranking: Ranking) -> str:
+def ranking_table(ranking: Ranking, converted: Converted | None = None) -> str:
+    """The ranking as text; with ``converted``, a column of values in another currency."""
     ind = ranking.indicator
     ranks = ranking.ranks
     counts: dict[int, int] = {}
@@ -76,7 +78,8 @@ def ranking_table(ranking: Ranking) -> str:
         if r is not None:
             counts[r] = counts.get(r, 0) + 1
     rows = []
-    for row in ranking:
+    extra = converted[1] if converted is not None else [("", "")] * len(ranking)
+    for row, (value, korean) in zip(ranking, extra, strict=True):
         obs = row.observation
         flags = []
         if obs.outside_chart:
@@ -85,18 +88,29 @@ def ranking_table(ranking: Ranking) -> str:
             flags.append("disputed, see note")
         if obs.entity.kind == "baseline":
             flags.append("baseline")
-        rows.append(
-            (
-                rank_text(row.rank, row.rank is not None and counts[row.rank] > 1),
-                obs.entity.name,
-                obs.entity.id,
-                shown(obs),
-                "; ".join(flags),
-            )
-        )
-    head = f"{ind.title} ({ind.edition} edition, {ranking.year}), {ind.unit_label}"
-    body = table(("rank", "entity", "id", "value", ""), rows, (True, False, False, True, False))
-    tail = [coverage_line(ind, ind.coverage_for(ranking.year)), source_line(ind)]
+        cells = [
+            rank_text(row.rank, row.rank is not None and counts[row.rank] > 1),
+            obs.entity.name,
+            obs.entity.id,
+            shown(obs),
+        ]
+        if converted is not None:
+            cells += [f"{value:,.0f}", korean]
+        rows.append((*cells, "; ".join(flags)))
+    edition = "user table" if ind.edition is None else f"{ind.edition} edition"
+    head = f"{ind.title} ({edition}, {ranking.year}), {ind.unit_label}"
+    header = ["rank", "entity", "id", "value"]
+    right = [True, False, False, True]
+    if converted is not None:
+        header += [converted[0].to_currency, ""]
+        right += [True, False]
+    body = table((*header, ""), rows, (*right, False))
+    tail = [coverage_line(ind, ind.coverage_for(ranking.year))]
+    if ind.price_basis:
+        tail.append(f"Price basis: {ind.price_basis}.")
+    if converted is not None:
+        tail.append(f"Converted at {converted[0]}; {converted[0].source}.")
+    tail.append(source_line(ind))
     return "\n".join([head, body, *tail])
 
 

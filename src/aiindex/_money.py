@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     import numpy.typing as npt
     import pint
 
-__all__ = ["Rate", "convert", "rate", "rates_coverage"]
+__all__ = ["Rate", "convert", "convert_amount", "rate", "rates_coverage"]
 
 # How far back a missing fixing may be replaced by an earlier one: a long weekend plus the
 # TARGET holidays around Easter and Christmas never exceed it, a currency that stopped being
@@ -442,11 +442,32 @@ def convert(
     many_dates = not isinstance(on, (str, int, _dt.date)) and hasattr(on, "__len__")
     if many_dates or not isinstance(amount, (int, float)):
         return ureg.Quantity(_convert_array(amount, src, dst, on), dst)
+    if not isinstance(on, (str, int, _dt.date)):
+        raise TypeError(f"on= must be a date, an ISO date string or a year, not {on!r}")
+    value, _ = convert_amount(amount, src, dst, on=on)
+    return ureg.Quantity(value, dst)
+
+
+def convert_amount(
+    amount: float, from_: str, to: str, *, on: _dt.date | str | int
+) -> tuple[float, Rate]:
+    """``amount`` of ``from_`` in ``to``, and the rate used: `convert` without pint.
+
+    The command line uses it so that a conversion never pays for importing pint.
+
+    >>> from aiindex._money import convert_amount
+    >>> value, used = convert_amount(191.4e6, "USD", "KRW", on="2024-04-16")
+    >>> round(value / 1e8), str(used)
+    (2666, '1,392.89 KRW/USD (ECB, 2024-04-16)')
+    """
+    src = _currency(from_, "from_")
+    dst = _currency(to, "to")
     if isinstance(on, int) and not isinstance(on, bool):
-        value, _ = _year_rate(src, dst, on)
-        return ureg.Quantity(amount * value, dst)
-    rf, rt, _ = _day_rates(src, dst, _as_date(on))
-    return ureg.Quantity(amount / rf * rt, dst)
+        value, n = _year_rate(src, dst, on)
+        return amount * value, Rate(src, dst, value, None, None, _source(), year=on, fixings=n)
+    day = _as_date(on)
+    rf, rt, fixed = _day_rates(src, dst, day)
+    return amount / rf * rt, Rate(src, dst, rt / rf, day, fixed, _source())
 
 
 # --------------------------------------------------------------------------- arrays
