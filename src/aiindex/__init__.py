@@ -19,6 +19,7 @@ from aiindex.exceptions import (
     AmountParseError,
     DataError,
     EntityKindError,
+    IncomparableError,
     IncompleteRankingError,
     MissingValueError,
     NotMoneyError,
@@ -50,6 +51,7 @@ if TYPE_CHECKING:
         Ranking,
         Source,
     )
+    from aiindex._series import Growth, Revision, growth, revisions, series
     from aiindex._units import define_units
     from aiindex._usercsv import read_csv
 
@@ -64,6 +66,8 @@ __all__ = [
     "DataError",
     "Entity",
     "EntityKindError",
+    "Growth",
+    "IncomparableError",
     "IncompleteRankingError",
     "Indicator",
     "MissingValueError",
@@ -76,6 +80,7 @@ __all__ = [
     "Ranking",
     "Rate",
     "RateUnavailableError",
+    "Revision",
     "Source",
     "UndefinedRatioError",
     "UnknownCurrencyError",
@@ -88,6 +93,7 @@ __all__ = [
     "editions",
     "entity",
     "format_korean",
+    "growth",
     "indicator",
     "indicators",
     "is_entity",
@@ -96,6 +102,8 @@ __all__ = [
     "rate",
     "rates_coverage",
     "read_csv",
+    "revisions",
+    "series",
     "to_constant_dollars",
     "ureg",
 ]
@@ -125,6 +133,11 @@ _LAZY: dict[str, str] = {
     "Ranking": "aiindex._records",
     "Source": "aiindex._records",
     "define_units": "aiindex._units",
+    "Growth": "aiindex._series",
+    "Revision": "aiindex._series",
+    "growth": "aiindex._series",
+    "revisions": "aiindex._series",
+    "series": "aiindex._series",
     "read_csv": "aiindex._usercsv",
 }
 

@@ -84,6 +84,20 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--on", help="date (YYYY-MM-DD) or year of the rate for --currency")
     pr = sub.add_parser("profile", parents=[common], help="an entity on every indicator")
     pr.add_argument("entity")
+    rv = sub.add_parser(
+        "revisions", parents=[common], help="every edition's value for one entity and year"
+    )
+    rv.add_argument("indicator")
+    rv.add_argument("entity")
+    rv.add_argument("year", type=int)
+    se = sub.add_parser("series", parents=[common], help="an entity's values across data years")
+    se.add_argument("indicator")
+    se.add_argument("entity")
+    se.add_argument(
+        "--vintage",
+        type=int,
+        help="take every year from this edition (default: each year from the newest edition)",
+    )
     c = sub.add_parser(
         "convert",
         parents=[common],
@@ -329,6 +343,50 @@ def _cmd_gap(args: argparse.Namespace) -> str:
     )
 
 
+def _cmd_revisions(args: argparse.Namespace) -> str:
+    from aiindex._format import shown, table
+    from aiindex._series import revisions
+
+    revs = revisions(args.indicator, args.entity, args.year)
+    if args.json:
+        return _dumps(
+            [
+                {"edition": r.edition, "definition": r.definition} | _obs_json(r.observation)
+                for r in revs
+            ]
+        )
+    first = revs[0].observation
+    rows = [
+        (str(r.edition), shown(r.observation), r.observation.unit, str(r.observation.source))
+        for r in revs
+    ]
+    head = f"{first.entity.name}, {args.indicator}, data year {args.year}: one value per edition"
+    return (
+        head
+        + "\n"
+        + table(("edition", "value", "unit", "source"), rows, (True, True, False, False))
+    )
+
+
+def _cmd_series(args: argparse.Namespace) -> str:
+    from aiindex._format import shown, table
+    from aiindex._series import series
+
+    points = series(args.indicator, args.entity, vintage=args.vintage or "latest")
+    if args.json:
+        return _dumps([{"edition": p.source.edition} | _obs_json(p) for p in points])
+    rows = [
+        (p.period or str(p.year), shown(p), str(p.source.edition), str(p.source))
+        for p in points
+    ]
+    head = f"{points[0].entity.name}, {args.indicator} ({points[0].unit}), by data year"
+    return (
+        head
+        + "\n"
+        + table(("year", "value", "edition", "source"), rows, (False, True, True, False))
+    )
+
+
 def _cmd_profile(args: argparse.Namespace) -> str:
     from aiindex._profile import profile
 
@@ -361,4 +419,6 @@ _COMMANDS = {
     "gap": _cmd_gap,
     "profile": _cmd_profile,
     "convert": _cmd_convert,
+    "revisions": _cmd_revisions,
+    "series": _cmd_series,
 }

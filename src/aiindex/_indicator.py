@@ -84,6 +84,9 @@ class Indicator:
     title_ko: str | None = None
     unit_label_ko: str | None = None
     price_basis: str | None = None
+    # What is measured, as a label: editions agree on it unless the definition changed
+    # ("significant machine learning systems" became "notable models").
+    definition: str | None = None
     _index: list[_Index] = attrs.field(factory=list, init=False, eq=False, hash=False)
     _rankings: dict[int, Ranking] = attrs.field(factory=dict, init=False, eq=False, hash=False)
 

@@ -182,7 +182,9 @@ def assemble(
                 unit=record.unit,
                 printed=rec.value,
                 printed_unit=printed_unit,
-                source=Source(publication, edition, record.section, rec.sources, record.figure),
+                source=Source(
+                    publication, edition, record.section, rec.sources, rec.figure or record.figure
+                ),
                 stated_rank=rec.stated_rank,
                 note=rec.note,
                 period=rec.period,
@@ -212,4 +214,5 @@ def assemble(
         title_ko=record.title_ko,
         unit_label_ko=record.unit_label_ko,
         price_basis=record.price_basis,
+        definition=record.definition or record.id,
     )

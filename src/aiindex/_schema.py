@@ -28,6 +28,7 @@ class ObservationRecord:
     note: str | None = None
     outside_chart: bool = False
     price_basis: str | None = None
+    figure: str | None = None
 
 
 @attrs.frozen
@@ -55,6 +56,7 @@ class IndicatorFile:
     figure: str | None = None
     notes: tuple[str, ...] = ()
     coverage: tuple[CoverageRecord, ...] = ()
+    definition: str | None = None
 
 
 @attrs.frozen

@@ -21,6 +21,7 @@ __all__ = [
     "AmountParseError",
     "DataError",
     "EntityKindError",
+    "IncomparableError",
     "IncompleteRankingError",
     "MissingValueError",
     "NotMoneyError",
@@ -112,6 +113,14 @@ class EntityKindError(AIIndexError, ValueError):
     """An entity of a kind the indicator does not measure (a model in a country table).
 
     >>> isinstance(aiindex.EntityKindError("x"), ValueError)
+    True
+    """
+
+
+class IncomparableError(AIIndexError, ValueError):
+    """Values that should not be compared as they stand (two editions that revise each other).
+
+    >>> isinstance(aiindex.IncomparableError("x"), ValueError)
     True
     """
 
