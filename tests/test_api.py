@@ -26,9 +26,12 @@ REQUIRED = {
 }
 
 DATA = files("aiindex").joinpath("data")
-INDICATOR_FILES = sorted(
-    f.name for f in DATA.joinpath("2024").iterdir() if f.name.endswith(".toml")
-)
+EDITIONS = sorted(int(d.name) for d in DATA.iterdir() if d.is_dir() and d.name.isdigit())
+INDICATOR_FILES = {
+    e: sorted(f.name for f in DATA.joinpath(str(e)).iterdir() if f.name.endswith(".toml"))
+    for e in EDITIONS
+}
+EVERY = [(i, e) for e in EDITIONS for i in (n.removesuffix(".toml") for n in INDICATOR_FILES[e])]
 
 
 def parsed(*parts: str) -> dict[str, Any]:
@@ -44,35 +47,44 @@ def parsed(*parts: str) -> dict[str, Any]:
 def test_indicators_sorted_unique_and_complete() -> None:
     ids = aiindex.indicators()
     assert list(ids) == sorted(set(ids))
-    assert set(ids) >= REQUIRED
-    assert aiindex.indicators(2024) == ids
-    assert set(ids) == {name.removesuffix(".toml") for name in INDICATOR_FILES}
+    assert set(aiindex.indicators(2024)) >= REQUIRED
+    for edition, names in INDICATOR_FILES.items():
+        assert aiindex.indicators(edition) == tuple(n.removesuffix(".toml") for n in names)
+    assert set(ids) == {
+        n.removesuffix(".toml") for names in INDICATOR_FILES.values() for n in names
+    }
 
 
 def test_editions() -> None:
-    assert aiindex.editions() == (2024,)
+    assert [e.edition for e in aiindex.editions()] == EDITIONS
+
+
+def test_without_an_edition_the_newest_edition_that_has_the_indicator() -> None:
+    for indicator_id, _ in EVERY:
+        newest = max(e for i, e in EVERY if i == indicator_id)
+        assert aiindex.indicator(indicator_id) is aiindex.indicator(indicator_id, edition=newest)
 
 
 @pytest.mark.parametrize("indicator_id", sorted(REQUIRED))
 def test_indicator_is_cached_and_identifies_itself(indicator_id: str) -> None:
-    a = aiindex.indicator(indicator_id)
-    assert aiindex.indicator(indicator_id) is a
+    a = aiindex.indicator(indicator_id, edition=2024)
+    assert aiindex.indicator(indicator_id, edition=2024) is a
     assert aiindex.indicator(indicator_id, edition=2024) is a
     assert a.id == indicator_id and a.edition == 2024
     assert a.observations
     assert indicator_id in repr(a)
 
 
-@pytest.mark.parametrize("indicator_id", aiindex.indicators())
-def test_every_observation_is_sourced(indicator_id: str) -> None:
-    ind = aiindex.indicator(indicator_id)
-    assert ind.source.edition == 2024 and ind.source.section
+@pytest.mark.parametrize(("indicator_id", "edition"), EVERY)
+def test_every_observation_is_sourced(indicator_id: str, edition: int) -> None:
+    ind = aiindex.indicator(indicator_id, edition=edition)
+    assert ind.source.edition == edition and ind.source.section
     for obs in ind.observations:
         src = obs.source
-        assert src.edition == 2024
+        assert src.edition == edition
         assert src.section and src.section == ind.source.section
         assert len(src.locators) >= 1 and all(src.locators)
-        assert "2024" in src.publication
+        assert str(edition) in src.publication
         assert obs.unit == ind.unit
         assert obs.year in ind.years
 
@@ -93,9 +105,10 @@ def _strip_defaults(data: Any) -> Any:
     return data
 
 
-@pytest.mark.parametrize("name", INDICATOR_FILES)
-def test_indicator_file_round_trips(name: str) -> None:
-    raw = parsed("2024", name)
+@pytest.mark.parametrize(("indicator_id", "edition"), EVERY)
+def test_indicator_file_round_trips(indicator_id: str, edition: int) -> None:
+    name = f"{indicator_id}.toml"
+    raw = parsed(str(edition), name)
     record = structure(raw, IndicatorFile, path=name)
     unstructured = converter().unstructure(record)
     assert converter().structure(unstructured, IndicatorFile) == record
@@ -117,7 +130,7 @@ def test_entities_file_round_trips() -> None:
 
 
 def test_patents_per_capita_converts_to_per_million() -> None:
-    q = aiindex.indicator("ai_patents_per_capita").value("KOR")
+    q = aiindex.indicator("ai_patents_per_capita", edition=2024).value("KOR")
     assert q.to("1 / (million * person)").magnitude == pytest.approx(102.6)
     assert q.to("1 / person").magnitude == pytest.approx(10.26e-5)
     assert q.to("1 / (million * inhabitants)").magnitude == pytest.approx(102.6)
@@ -125,7 +138,7 @@ def test_patents_per_capita_converts_to_per_million() -> None:
 
 def test_currencies_are_distinct_dimensions() -> None:
     ureg = aiindex.ureg
-    usd = aiindex.indicator("private_investment").value("USA")
+    usd = aiindex.indicator("private_investment", edition=2024).value("USA")
     with pytest.raises(pint.DimensionalityError):
         usd + ureg.Quantity(1, "KRW")
     with pytest.raises(pint.DimensionalityError):
@@ -137,7 +150,7 @@ def test_currencies_are_distinct_dimensions() -> None:
 
 
 def test_percent_converts() -> None:
-    q = aiindex.indicator("mmmu_accuracy").value("GPT-4")
+    q = aiindex.indicator("mmmu_accuracy", edition=2024).value("GPT-4")
     assert q.to("dimensionless").magnitude == pytest.approx(0.568)
     assert aiindex.ureg.Quantity(82.6, "percent").to("percentage_point").magnitude == pytest.approx(
         82.6
@@ -145,16 +158,16 @@ def test_percent_converts() -> None:
 
 
 def test_ureg_is_the_registry_of_returned_quantities() -> None:
-    q = aiindex.indicator("private_investment").value("USA")
+    q = aiindex.indicator("private_investment", edition=2024).value("USA")
     assert q._REGISTRY is aiindex.ureg
     assert isinstance(q, aiindex.Quantity)
     # Quantities of the package registry combine with ones the user builds from aiindex.ureg.
     assert (q * aiindex.ureg.Quantity(2, "dimensionless")).magnitude == pytest.approx(134.44)
-    assert aiindex.indicator("training_cost").value("GPT-4")._REGISTRY is aiindex.ureg
+    assert aiindex.indicator("training_cost", edition=2024).value("GPT-4")._REGISTRY is aiindex.ureg
 
 
 def test_private_investment_values_printed_in_millions_are_rescaled() -> None:
-    obs = aiindex.indicator("private_investment").observation("Spain")
+    obs = aiindex.indicator("private_investment", edition=2024).observation("Spain")
     assert obs.printed == "362" and obs.printed_unit == "million * USD"
     assert obs.magnitude == pytest.approx(0.362)
     assert obs.value.to("USD").magnitude == pytest.approx(362e6)
@@ -164,7 +177,7 @@ def test_private_investment_values_printed_in_millions_are_rescaled() -> None:
 
 
 def test_profile_of_korea() -> None:
-    p = aiindex.profile("KOR")
+    p = aiindex.profile("KOR", edition=2024)
     assert p.entity.id == "KOR" and p.edition == 2024
 
     pat = p.row("ai_patents_per_capita")
@@ -189,7 +202,7 @@ def test_profile_of_korea() -> None:
 
 
 def test_profile_rows_match_the_indicators() -> None:
-    p = aiindex.profile("South Korea")
+    p = aiindex.profile("South Korea", edition=2024)
     ids = [r.indicator.id for r in p.rows]
     assert ids == sorted(ids)
     for row in p.rows:
@@ -198,8 +211,8 @@ def test_profile_rows_match_the_indicators() -> None:
     # Every indicator with a Korean value is in the profile; the others are not.
     having = {
         i
-        for i in aiindex.indicators()
-        if any(o.entity.id == "KOR" for o in aiindex.indicator(i).observations)
+        for i in aiindex.indicators(2024)
+        if any(o.entity.id == "KOR" for o in aiindex.indicator(i, edition=2024).observations)
     }
     assert set(ids) == having
     with pytest.raises(aiindex.MissingValueError) as info:
@@ -208,7 +221,7 @@ def test_profile_rows_match_the_indicators() -> None:
 
 
 def test_profile_str_is_a_table() -> None:
-    text = str(aiindex.profile("KOR"))
+    text = str(aiindex.profile("KOR", edition=2024))
     lines = text.splitlines()
     assert "South Korea" in lines[0] and "KOR" in lines[0]
     by_id = {line.split()[0]: line for line in lines[2:-1]}
@@ -221,7 +234,7 @@ def test_profile_str_is_a_table() -> None:
 
 
 def test_profile_of_a_model() -> None:
-    p = aiindex.profile("GPT-4")
+    p = aiindex.profile("GPT-4", edition=2024)
     assert {r.indicator.id for r in p.rows} >= {"training_cost", "mmmu_accuracy"}
     assert p.row("training_cost").value.magnitude == 78_352_034
 
@@ -271,8 +284,8 @@ def test_entity_names_include_pycountry_names() -> None:
 
 
 def test_every_entity_name_resolves_back() -> None:
-    for i in aiindex.indicators():
-        for e in aiindex.indicator(i).entities:
+    for i, edition in EVERY:
+        for e in aiindex.indicator(i, edition=edition).entities:
             for name in e.names:
                 assert aiindex.entity(name) == e, (name, e)
 
@@ -290,10 +303,12 @@ def test_entity_rejects_non_strings() -> None:
 
 
 def test_ranking_behaves_like_a_tuple() -> None:
-    r = aiindex.indicator("ai_talent_concentration").ranking()
+    r = aiindex.indicator("ai_talent_concentration", edition=2024).ranking()
     rows = tuple(r)
     assert len(r) == len(rows) == 5
     assert r[0] == rows[0] and r[-1] == rows[-1] and r[1:3] == rows[1:3]
-    assert r == rows and r == aiindex.indicator("ai_talent_concentration").ranking(2023)
+    assert r == rows and r == aiindex.indicator("ai_talent_concentration", edition=2024).ranking(
+        2023
+    )
     assert r.ranks == (1, 2, 3, 4, 5)
     assert "Israel" in str(r).splitlines()[2]

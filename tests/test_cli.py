@@ -37,16 +37,16 @@ def test_list(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_list_json(capsys: pytest.CaptureFixture[str]) -> None:
-    status, out, _ = run(capsys, "list", "--json")
+    status, out, _ = run(capsys, "list", "--edition", "2024", "--json")
     data = json.loads(out)
     assert status == 0
-    assert [d["indicator"] for d in data] == list(aiindex.indicators())
+    assert [d["indicator"] for d in data] == list(aiindex.indicators(2024))
     pi = next(d for d in data if d["indicator"] == "private_investment")
     assert pi["years"] == [2023] and pi["edition"] == 2024
 
 
 def test_show_private_investment(capsys: pytest.CaptureFixture[str]) -> None:
-    status, out, err = run(capsys, "show", "private_investment")
+    status, out, err = run(capsys, "show", "private_investment", "--edition", "2024")
     assert status == 0 and err == ""
     lines = out.splitlines()
     assert "Private investment in AI" in lines[0] and "2023" in lines[0]
@@ -57,7 +57,8 @@ def test_show_private_investment(capsys: pytest.CaptureFixture[str]) -> None:
     usa = next(line for line in lines if " USA " in line)
     assert usa.split()[0] == "1" and "67.22" in usa.split()
     # Title, header, one line per row, then coverage, price basis and source.
-    assert len(lines) == 2 + len(aiindex.indicator("private_investment").ranking()) + 3
+    ranking = aiindex.indicator("private_investment", edition=2024).ranking()
+    assert len(lines) == 2 + len(ranking) + 3
     assert "Price basis: nominal." in lines
     source = [line for line in lines if line.startswith("Source:")]
     assert source == ["Source: Stanford HAI, AI Index Report 2024, Chapter 4.3 Investment."]
@@ -69,7 +70,7 @@ def test_show_private_investment(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_show_json(capsys: pytest.CaptureFixture[str]) -> None:
-    status, out, _ = run(capsys, "show", "private_investment", "--json")
+    status, out, _ = run(capsys, "show", "private_investment", "--json", "--edition", "2024")
     assert status == 0
     data = json.loads(out)
     assert data["indicator"] == "private_investment" and data["year"] == 2023
@@ -82,27 +83,31 @@ def test_show_json(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_rank(capsys: pytest.CaptureFixture[str]) -> None:
-    status, out, err = run(capsys, "rank", "private_investment", "KOR")
+    status, out, err = run(capsys, "--edition", "2024", "rank", "private_investment", "KOR")
     assert status == 0 and err == ""
     assert "South Korea" in out and "9" in out and "tied" in out and "1.39" in out
-    status, out, _ = run(capsys, "rank", "private_investment", "한국", "--json")
+    status, out, _ = run(
+        capsys, "rank", "private_investment", "한국", "--json", "--edition", "2024"
+    )
     data = json.loads(out)
     assert data["rank"] == 9 and data["entity"] == "KOR"
 
 
 def test_gap(capsys: pytest.CaptureFixture[str]) -> None:
-    status, out, err = run(capsys, "gap", "private_investment", "USA", "CHN")
+    status, out, err = run(capsys, "gap", "private_investment", "USA", "CHN", "--edition", "2024")
     assert status == 0 and err == ""
     assert "59.46" in out and "67.22" in out and "7.76" in out
-    status, out, _ = run(capsys, "gap", "private_investment", "USA", "CHN", "--json")
+    status, out, _ = run(
+        capsys, "--edition", "2024", "gap", "private_investment", "USA", "CHN", "--json"
+    )
     assert json.loads(out)["gap"] == 59.46
 
 
 def test_profile(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, err = run(capsys, "profile", "KOR")
     assert status == 0 and err == ""
-    assert out.strip() == str(aiindex.profile("KOR"))
-    status, out, _ = run(capsys, "profile", "KOR", "--json")
+    assert out.strip() == str(aiindex.profile("KOR"))  # the newest edition
+    status, out, _ = run(capsys, "profile", "KOR", "--json", "--edition", "2024")
     data = json.loads(out)
     rows = {r["indicator"]: r for r in data["rows"]}
     assert rows["ai_patents_per_capita"]["rank"] == 1
@@ -137,7 +142,7 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
         (["list", "--edition", "1999"], "1999"),
         (["rank", "foundation_models_by_country", "KOR"], "South Korea"),
         (["rank", "private_investment", "GPT-4"], "GPT-4"),
-        (["show", "private_investment", "--year", "2019"], "2019"),
+        (["show", "private_investment", "--year", "2019", "--edition", "2024"], "2019"),
         (["gap", "private_investment", "USA", "Atlantis"], "Atlantis"),
         (["profile", "Atlantis"], "Atlantis"),
     ],

@@ -73,7 +73,8 @@ def test_bad_money_input_is_one_line_and_status_2(
 def test_show_with_currency_converts_every_row_at_one_rate(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    status, out, _ = run(capsys, "show", "training_cost", "--currency", "KRW", "--on", "2024-04-16")
+    args = ("show", "training_cost", "--currency", "KRW", "--on", "2024-04-16", "--edition", "2024")
+    status, out, _ = run(capsys, *args)
     assert status == 0
     gemini = next(line for line in out.splitlines() if "gemini-ultra" in line)
     assert "266,599,669,080" in gemini and "2,666억 원" in gemini
@@ -83,11 +84,13 @@ def test_show_with_currency_converts_every_row_at_one_rate(
 
 def test_show_currency_json(capsys: pytest.CaptureFixture[str]) -> None:
     args = ("show", "private_investment", "--currency", "KRW", "--on", "2024-04-16", "--json")
+    args += ("--edition", "2024")
     status, out, _ = run(capsys, *args)
     assert status == 0
     data = json.loads(out)
     usa = next(r for r in data["rows"] if r["entity"] == "USA")
     want = aiindex.convert(aiindex.Quantity(67.22, "billion * USD"), "KRW", on="2024-04-16")
+    assert data["edition"] == 2024
     assert usa["converted"]["value"] == pytest.approx(want.magnitude, rel=1e-12)
     assert data["rate"]["fixing_date"] == "2024-04-16"
 

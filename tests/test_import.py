@@ -31,10 +31,10 @@ def test_import_is_lazy_and_ranking_needs_no_pint() -> None:
         heavy = {HEAVY!r}
         import aiindex
         at_import = [m for m in heavy if m in sys.modules]
-        ranking = aiindex.indicator("private_investment").ranking()
+        ranking = aiindex.indicator("private_investment", edition=2024).ranking()
         ranks = [r.rank for r in ranking]
         after_ranking = [m for m in heavy if m in sys.modules]
-        value = aiindex.indicator("private_investment").value("KOR").magnitude
+        value = aiindex.indicator("private_investment", edition=2024).value("KOR").magnitude
         after_value = "pint" in sys.modules
         print(json.dumps(dict(at_import=at_import, after_ranking=after_ranking, ranks=ranks,
                               value=value, after_value=after_value)))
@@ -67,8 +67,8 @@ def test_works_without_network() -> None:
             blocked = False
 
         import aiindex
-        p = aiindex.profile("KOR")
-        pat = aiindex.indicator("ai_patents_per_capita").value("KOR")
+        p = aiindex.profile("KOR", edition=2024)
+        pat = aiindex.indicator("ai_patents_per_capita", edition=2024).value("KOR")
         per_million = pat.to("1 / (million * person)").magnitude
         print(json.dumps(dict(blocked=blocked, rank=p.row("ai_patents_per_capita").rank,
                               per_million=per_million, text=str(p))))

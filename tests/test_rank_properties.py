@@ -201,12 +201,19 @@ def test_incomplete_ranking_message_on_a_user_table_does_not_say_none() -> None:
 
 # -- shipped data -------------------------------------------------------------------------------
 
-SHIPPED = [(i, y) for i in aiindex.indicators() for y in aiindex.indicator(i).years]
+SHIPPED = [
+    (i, e, y)
+    for e in (ed.edition for ed in aiindex.editions())
+    for i in aiindex.indicators(e)
+    for y in aiindex.indicator(i, edition=e).years
+]
 
 
-@pytest.mark.parametrize(("indicator_id", "year"), SHIPPED)
-def test_shipped_ranks_honour_stated_ranks_and_coverage(indicator_id: str, year: int) -> None:
-    ind = aiindex.indicator(indicator_id)
+@pytest.mark.parametrize(("indicator_id", "edition", "year"), SHIPPED)
+def test_shipped_ranks_honour_stated_ranks_and_coverage(
+    indicator_id: str, edition: int, year: int
+) -> None:
+    ind = aiindex.indicator(indicator_id, edition=edition)
     cov = ind.coverage_for(year)
     ranked = [o for o in ind.observations if o.year == year and o.entity.kind == ind.entity_kind]
 

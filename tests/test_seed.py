@@ -8,7 +8,7 @@ import aiindex
 
 
 def ind(indicator_id: str) -> aiindex.Indicator:
-    return aiindex.indicator(indicator_id)
+    return aiindex.indicator(indicator_id, edition=2024)
 
 
 def mag(indicator_id: str, entity: str, year: int | None = None) -> float:

@@ -1,7 +1,7 @@
 """The Stanford HAI AI Index report's indicators as typed, unit-aware, sourced data.
 
 >>> import aiindex
->>> pat = aiindex.indicator("ai_patents_per_capita")
+>>> pat = aiindex.indicator("ai_patents_per_capita", edition=2024)
 >>> pat.rank("KOR"), pat.value("KOR").to("1 / (million * person)").magnitude
 (1, 102.6)
 
@@ -19,8 +19,10 @@ from aiindex.exceptions import (
     AmountParseError,
     DataError,
     EntityKindError,
+    HangulFontWarning,
     IncomparableError,
     IncompleteRankingError,
+    MissingExtraError,
     MissingValueError,
     NotMoneyError,
     RateUnavailableError,
@@ -35,12 +37,19 @@ if TYPE_CHECKING:
     import pint
 
     from aiindex._amounts import format_korean, parse_amount
-    from aiindex._api import editions, entity, indicator, indicators
+    from aiindex._api import entity, indicator, indicators
+    from aiindex._check import Claim, Report, check
+    from aiindex._cite import cite
     from aiindex._cpi import to_constant_dollars
+    from aiindex._editions import Edition, edition_info, editions
     from aiindex._entities import is_entity
+    from aiindex._export import export_datapackage
     from aiindex._indicator import Indicator
     from aiindex._money import Rate, convert, rate, rates_coverage
+    from aiindex._pandas import to_pandas_many as to_pandas
+    from aiindex._plot import plot
     from aiindex._profile import profile
+    from aiindex._public_data import PublicData, read_public_data
     from aiindex._records import (
         Coverage,
         Entity,
@@ -62,24 +71,30 @@ if TYPE_CHECKING:
 __all__ = [
     "AIIndexError",
     "AmountParseError",
+    "Claim",
     "Coverage",
     "DataError",
+    "Edition",
     "Entity",
     "EntityKindError",
     "Growth",
+    "HangulFontWarning",
     "IncomparableError",
     "IncompleteRankingError",
     "Indicator",
+    "MissingExtraError",
     "MissingValueError",
     "NotMoneyError",
     "Observation",
     "Profile",
     "ProfileRow",
+    "PublicData",
     "Quantity",
     "Ranked",
     "Ranking",
     "Rate",
     "RateUnavailableError",
+    "Report",
     "Revision",
     "Source",
     "UndefinedRatioError",
@@ -88,28 +103,46 @@ __all__ = [
     "UnknownEntityError",
     "UnknownIndicatorError",
     "__version__",
+    "check",
+    "cite",
     "convert",
     "define_units",
+    "edition_info",
     "editions",
     "entity",
+    "export_datapackage",
     "format_korean",
     "growth",
     "indicator",
     "indicators",
     "is_entity",
     "parse_amount",
+    "plot",
     "profile",
     "rate",
     "rates_coverage",
     "read_csv",
+    "read_public_data",
     "revisions",
     "series",
     "to_constant_dollars",
+    "to_pandas",
     "ureg",
 ]
 
 # Where each lazily imported public name lives.
 _LAZY: dict[str, str] = {
+    "Claim": "aiindex._check",
+    "Report": "aiindex._check",
+    "check": "aiindex._check",
+    "cite": "aiindex._cite",
+    "Edition": "aiindex._editions",
+    "edition_info": "aiindex._editions",
+    "editions": "aiindex._editions",
+    "export_datapackage": "aiindex._export",
+    "plot": "aiindex._plot",
+    "PublicData": "aiindex._public_data",
+    "read_public_data": "aiindex._public_data",
     "format_korean": "aiindex._amounts",
     "parse_amount": "aiindex._amounts",
     "to_constant_dollars": "aiindex._cpi",
@@ -117,7 +150,6 @@ _LAZY: dict[str, str] = {
     "convert": "aiindex._money",
     "rate": "aiindex._money",
     "rates_coverage": "aiindex._money",
-    "editions": "aiindex._api",
     "entity": "aiindex._api",
     "indicator": "aiindex._api",
     "indicators": "aiindex._api",
@@ -143,7 +175,11 @@ _LAZY: dict[str, str] = {
 
 
 def __getattr__(name: str) -> Any:
-    if name in _LAZY:
+    if name == "to_pandas":
+        from aiindex._pandas import to_pandas_many
+
+        value: Any = to_pandas_many
+    elif name in _LAZY:
         value = getattr(importlib.import_module(_LAZY[name]), name)
     elif name == "ureg":
         from aiindex._units import registry

@@ -4,20 +4,10 @@ from __future__ import annotations
 
 from aiindex._entities import resolve
 from aiindex._indicator import Indicator
-from aiindex._load import editions as _editions
 from aiindex._load import indicator_ids, load
 from aiindex._records import Entity
 
-__all__ = ["editions", "entity", "indicator", "indicators"]
-
-
-def editions() -> tuple[int, ...]:
-    """The AI Index editions aiindex ships, oldest first.
-
-    >>> 2024 in aiindex.editions()
-    True
-    """
-    return _editions()
+__all__ = ["entity", "indicator", "indicators"]
 
 
 def indicators(edition: int | None = None) -> tuple[str, ...]:
@@ -34,7 +24,7 @@ def indicator(id: str, *, edition: int | None = None) -> Indicator:
 
     Raises `UnknownIndicatorError` (with close matches) or `UnknownEditionError`.
 
-    >>> aiindex.indicator("private_investment").unit
+    >>> aiindex.indicator("private_investment", edition=2024).unit
     'billion * USD'
     """
     return load(id, edition)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from aiindex.exceptions import AIIndexError
@@ -55,6 +55,10 @@ def _parser() -> argparse.ArgumentParser:
         parser.add_argument(
             "--json", action="store_true", default=default, help="print JSON instead of a table"
         )
+        if default is argparse.SUPPRESS:
+            parser.add_argument(
+                "--lang", choices=("en", "ko"), default=default, help=argparse.SUPPRESS
+            )
 
     # The options work before or after the command; after it, they are set only when given.
     common = _Parser(add_help=False)
@@ -65,6 +69,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--version", action=_VersionAction)
     options(p, None)
+    p.add_argument(
+        "--lang",
+        choices=("en", "ko"),
+        help="language of names, units and ranks in tables (ko: 한국, 공동 9위; default en)",
+    )
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     sub.add_parser("list", parents=[common], help="list the indicators")
@@ -82,8 +91,34 @@ def _parser() -> argparse.ArgumentParser:
     g.add_argument("--year", type=int)
     s.add_argument("--currency", help="also show money values in this currency (ECB rate)")
     s.add_argument("--on", help="date (YYYY-MM-DD) or year of the rate for --currency")
+    s.add_argument("--plot", metavar="PNG", help="also draw the ranking to this PNG file")
+    s.add_argument("--highlight", default="KOR", help="entity to highlight in --plot (KOR)")
+    for cmd in (s, r):
+        cmd.add_argument(
+            "--cite",
+            nargs="?",
+            const="short",
+            choices=("short", "long", "bibtex"),
+            help="print how to credit the figure (short, long or bibtex) instead",
+        )
     pr = sub.add_parser("profile", parents=[common], help="an entity on every indicator")
     pr.add_argument("entity")
+    ex = sub.add_parser(
+        "export", parents=[common], help="write a Frictionless data package of the indicators"
+    )
+    ex.add_argument("directory")
+    ip = sub.add_parser(
+        "import-public-data",
+        parents=[common],
+        help="read an AI Index public-data folder or zip and show what it holds",
+    )
+    ip.add_argument("path")
+    ck = sub.add_parser(
+        "check",
+        parents=[common],
+        help="check the AI Index figures in an article (exit 1 if one is contradicted)",
+    )
+    ck.add_argument("file", help="a text file, or - for standard input")
     rv = sub.add_parser(
         "revisions", parents=[common], help="every edition's value for one entity and year"
     )
@@ -119,10 +154,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = _parser().parse_args(argv)
     try:
-        out = _COMMANDS[args.command](args)
+        result = _COMMANDS[args.command](args)
     except AIIndexError as exc:
         print(f"aiindex: {exc}", file=sys.stderr)
         return 2
+    out, status = result if isinstance(result, tuple) else (result, 0)
     try:
         print(out)
         sys.stdout.flush()
@@ -134,7 +170,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # (Where stdout is not a real file, nothing will flush it at exit either.)
         with contextlib.suppress(OSError, ValueError):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    return 0
+    return status
 
 
 def _dumps(data: Any) -> str:
@@ -195,11 +231,24 @@ def _cmd_show(args: argparse.Namespace) -> str:
     from aiindex._format import ranking_table
     from aiindex._load import load
 
-    ranking = load(args.indicator, args.edition).ranking(args.year)
+    ind = load(args.indicator, args.edition)
+    if args.cite:
+        from aiindex._cite import cite
+
+        return cite(ind, args.cite, args.lang or "en")
+    ranking = ind.ranking(args.year)
+    if args.plot:
+        _plot(ind, args)
     if args.currency is None:
         if args.on is not None:
             raise _usage("--on goes with --currency (e.g. --currency KRW --on 2024-04-16)")
-        return _dumps(_ranking_json(ranking)) if args.json else str(ranking)
+        if args.json:
+            return _dumps(_ranking_json(ranking))
+        if args.lang == "ko":
+            from aiindex._korean import ranking_table_ko
+
+            return ranking_table_ko(ranking)
+        return str(ranking)
     if args.on is None:
         raise _usage("--currency needs --on DATE or --on YEAR: exchange rates are dated")
     converted = _converted(ranking, args.currency, _on(args.on))
@@ -210,6 +259,20 @@ def _cmd_show(args: argparse.Namespace) -> str:
         data["rate"] = _rate_json(converted[0])
         return _dumps(data)
     return ranking_table(ranking, converted=converted)
+
+
+def _plot(ind: Indicator, args: argparse.Namespace) -> None:
+    import matplotlib
+
+    from aiindex._plot import plot
+
+    matplotlib.use("Agg")  # a file, never a window
+    ax = plot(ind, year=args.year, highlight=args.highlight, lang=args.lang or "en")
+    figure = ax.get_figure(root=True)
+    if figure is None:  # pragma: no cover - plot() always draws on a figure
+        raise AIIndexError("the chart has no figure to save")
+    figure.savefig(args.plot, bbox_inches="tight", dpi=150)
+    print(f"aiindex: chart written to {args.plot}", file=sys.stderr)
 
 
 def _usage(message: str) -> AIIndexError:
@@ -313,6 +376,10 @@ def _cmd_rank(args: argparse.Namespace) -> str:
 
     ind = load(args.indicator, args.edition)
     obs = ind.observation(args.entity, args.year)
+    if args.cite:
+        from aiindex._cite import cite
+
+        return cite(obs, args.cite, args.lang or "en")
     rank = ind.rank(obs.entity, obs.year)
     if args.json:
         return _dumps(_indicator_json(ind) | {"rank": rank} | _obs_json(obs))
@@ -376,8 +443,7 @@ def _cmd_series(args: argparse.Namespace) -> str:
     if args.json:
         return _dumps([{"edition": p.source.edition} | _obs_json(p) for p in points])
     rows = [
-        (p.period or str(p.year), shown(p), str(p.source.edition), str(p.source))
-        for p in points
+        (p.period or str(p.year), shown(p), str(p.source.edition), str(p.source)) for p in points
     ]
     head = f"{points[0].entity.name}, {args.indicator} ({points[0].unit}), by data year"
     return (
@@ -392,6 +458,10 @@ def _cmd_profile(args: argparse.Namespace) -> str:
 
     p = profile(args.entity, edition=args.edition)
     if not args.json:
+        if args.lang == "ko":
+            from aiindex._korean import profile_table_ko
+
+            return profile_table_ko(p)
         return str(p)
     return _dumps(
         {
@@ -412,7 +482,51 @@ def _cmd_profile(args: argparse.Namespace) -> str:
     )
 
 
-_COMMANDS = {
+def _cmd_export(args: argparse.Namespace) -> str:
+    from aiindex._export import export_datapackage
+
+    path = export_datapackage(args.directory, edition=args.edition)
+    return f"Data package written to {path}"
+
+
+def _cmd_import_public_data(args: argparse.Namespace) -> str:
+    from aiindex._public_data import read_public_data
+
+    if args.edition is None:
+        raise _usage("import-public-data needs --edition: figure numbers differ between editions")
+    data = read_public_data(args.path, edition=args.edition)
+    if args.json:
+        return _dumps(
+            {
+                "edition": data.edition,
+                "indicators": {
+                    i: {"observations": len(ind.observations), "years": list(ind.years)}
+                    for i, ind in data.indicators.items()
+                },
+                "files": list(data.files),
+                "unknown": list(data.unknown),
+            }
+        )
+    return str(data)
+
+
+def _cmd_check(args: argparse.Namespace) -> str | tuple[str, int]:
+    from aiindex._check import run_check_cli
+
+    if args.file == "-":
+        text = sys.stdin.read()
+    else:
+        try:
+            with open(args.file, encoding="utf-8") as f:
+                text = f.read()
+        except OSError as exc:
+            raise _usage(f"cannot read {args.file!r}: {exc.strerror}") from None
+        except UnicodeDecodeError:
+            raise _usage(f"{args.file!r} is not UTF-8 text") from None
+    return run_check_cli(text, as_json=args.json, edition=args.edition, lang=args.lang)
+
+
+_COMMANDS: dict[str, Callable[[argparse.Namespace], str | tuple[str, int]]] = {
     "list": _cmd_list,
     "show": _cmd_show,
     "rank": _cmd_rank,
@@ -421,4 +535,7 @@ _COMMANDS = {
     "convert": _cmd_convert,
     "revisions": _cmd_revisions,
     "series": _cmd_series,
+    "export": _cmd_export,
+    "import-public-data": _cmd_import_public_data,
+    "check": _cmd_check,
 }

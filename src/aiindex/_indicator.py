@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from operator import attrgetter
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
@@ -25,7 +25,9 @@ from aiindex.exceptions import (
 )
 
 if TYPE_CHECKING:
+    import pandas as pd
     import pint
+    from matplotlib.axes import Axes
 
 __all__ = ["Indicator"]
 
@@ -61,7 +63,7 @@ class _Index:
 class Indicator:
     """One indicator of one AI Index edition: its observations, unit, coverage and source.
 
-    >>> pat = aiindex.indicator("ai_patents_per_capita")
+    >>> pat = aiindex.indicator("ai_patents_per_capita", edition=2024)
     >>> pat.value("KOR")
     <Quantity(10.26, 'patent / hundred_thousand / person')>
     >>> pat.rank("Luxembourg"), pat.rank("한국")
@@ -166,7 +168,7 @@ class Indicator:
     def observation(self, entity: str | Entity, year: int | None = None) -> Observation:
         """The observation of ``entity`` in ``year`` (None: the latest year it has a value).
 
-        >>> obs = aiindex.indicator("private_investment").observation("China")
+        >>> obs = aiindex.indicator("private_investment", edition=2024).observation("China")
         >>> (obs.printed, obs.note.startswith("DISPUTED"))
         ('7.76', True)
         """
@@ -185,7 +187,7 @@ class Indicator:
     def value(self, entity: str | Entity, year: int | None = None) -> pint.Quantity[Any]:
         """The value of ``entity`` as a quantity (None: the latest year it has a value).
 
-        >>> aiindex.indicator("ai_talent_migration").value("KOR", 2020).magnitude
+        >>> aiindex.indicator("ai_talent_migration", edition=2024).value("KOR", 2020).magnitude
         0.3
         """
         return self.observation(entity, year).value
@@ -219,7 +221,8 @@ class Indicator:
         Rows are the ranked kind plus baselines; aggregates (World, EU) are left out. A row's
         rank is None where the table is partial and the source states none.
 
-        >>> [(r.rank, r.entity.id) for r in aiindex.indicator("private_investment").ranking()[7:10]]
+        >>> ranking = aiindex.indicator("private_investment", edition=2024).ranking()
+        >>> [(r.rank, r.entity.id) for r in ranking[7:10]]
         [(8, 'ISR'), (9, 'IND'), (9, 'KOR')]
         """
         if year is None:
@@ -258,7 +261,7 @@ class Indicator:
         is known to be present; otherwise the rank the source states; otherwise
         `IncompleteRankingError`.
 
-        >>> ind = aiindex.indicator("private_investment")
+        >>> ind = aiindex.indicator("private_investment", edition=2024)
         >>> ind.rank("KOR"), ind.rank("India")
         (9, 9)
         """
@@ -325,7 +328,7 @@ class Indicator:
     def gap(self, a: str | Entity, b: str | Entity, year: int | None = None) -> pint.Quantity[Any]:
         """``value(a) - value(b)`` in the same year (None: the latest year both have).
 
-        >>> ind = aiindex.indicator("private_investment")
+        >>> ind = aiindex.indicator("private_investment", edition=2024)
         >>> ind.gap("USA", "CHN")
         <Quantity(59.46, 'billion * USD')>
         """
@@ -337,7 +340,7 @@ class Indicator:
     def ratio(self, a: str | Entity, b: str | Entity, year: int | None = None) -> float:
         """``value(a) / value(b)`` in the same year, a plain number.
 
-        >>> round(aiindex.indicator("private_investment").ratio("USA", "CHN"), 2)
+        >>> round(aiindex.indicator("private_investment", edition=2024).ratio("USA", "CHN"), 2)
         8.66
         """
         oa, ob = self._pair(a, b, year)
@@ -351,7 +354,7 @@ class Indicator:
     def change(self, entity: str | Entity, start: int, end: int) -> pint.Quantity[Any]:
         """``value(entity, end) - value(entity, start)``.
 
-        >>> aiindex.indicator("ai_talent_migration").change("KOR", 2020, 2023)
+        >>> aiindex.indicator("ai_talent_migration", edition=2024).change("KOR", 2020, 2023)
         <Quantity(-0.6, '1 / ten_thousand / person')>
         """
         from aiindex._units import quantity
@@ -359,6 +362,50 @@ class Indicator:
         first = self.observation(entity, start)
         last = self.observation(entity, end)
         return quantity(_exact_difference(last.magnitude, first.magnitude), self.unit)
+
+    # -- the ecosystem -------------------------------------------------------------------------
+
+    def to_pandas(self, *, units: Literal["float", "pint"] = "float") -> pd.DataFrame:
+        """A tidy frame, one row per observation (needs ``aiindex[pandas]``).
+
+        >>> df = aiindex.indicator("private_investment", edition=2024).to_pandas()
+        >>> df.loc[df.entity == "KOR", "value"].item()
+        1.39
+        """
+        from aiindex._pandas import to_pandas
+
+        return to_pandas(self, units=units)
+
+    def cite(
+        self, style: Literal["short", "long", "bibtex"] = "short", lang: Literal["en", "ko"] = "en"
+    ) -> str:
+        """How to credit this table: ``short``, ``long`` (with license) or ``bibtex``.
+
+        >>> aiindex.indicator("private_investment", edition=2024).cite()
+        'Stanford HAI AI Index Report 2024, Chapter 4.3 Investment'
+        """
+        from aiindex._cite import cite
+
+        return cite(self, style, lang)
+
+    def plot(
+        self,
+        *,
+        year: int | None = None,
+        highlight: str | None = "KOR",
+        top: int | None = None,
+        ax: Axes | None = None,
+        lang: Literal["en", "ko"] = "en",
+    ) -> Axes:
+        """The ranking as a horizontal bar chart (needs ``aiindex[plot]``); returns the Axes."""
+        from aiindex._plot import plot
+
+        return plot(self, year=year, highlight=highlight, top=top, ax=ax, lang=lang)
+
+    def _repr_html_(self) -> str:
+        from aiindex._html import indicator_html
+
+        return indicator_html(self)
 
     # -- display -----------------------------------------------------------------------------
 

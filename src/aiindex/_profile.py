@@ -16,7 +16,7 @@ def profile(entity: str | Entity, *, edition: int | None = None) -> Profile:
     Each row holds the latest year the entity has a value; rank and leader are None where the
     table cannot establish them.
 
-    >>> p = aiindex.profile("South Korea")
+    >>> p = aiindex.profile("South Korea", edition=2024)
     >>> row = p.row("ai_talent_concentration")
     >>> (row.rank, row.leader.entity.name, round(row.gap_magnitude, 2))
     (3, 'Israel', -0.34)

@@ -37,7 +37,7 @@ CoverageKind = Literal["complete", "top", "selection"]
 class Source:
     """Where a figure comes from: the report edition, its section, and where it was read.
 
-    >>> src = aiindex.indicator("private_investment").source
+    >>> src = aiindex.indicator("private_investment", edition=2024).source
     >>> (src.edition, src.section)
     (2024, 'Chapter 4.3 Investment')
     """
@@ -102,7 +102,7 @@ class Coverage:
     chart) or ``"selection"``. ``complete_down_to`` is the value (in the indicator's unit)
     down to which every entity is known to be present, so ranks computed at or above it hold.
 
-    >>> cov = aiindex.indicator("ai_patents_per_capita").coverage_for(2022)
+    >>> cov = aiindex.indicator("ai_patents_per_capita", edition=2024).coverage_for(2022)
     >>> (cov.kind, cov.complete_down_to)
     ('top', 2.51)
     """
@@ -120,7 +120,7 @@ class Observation:
     ``magnitude`` is the value in the indicator's ``unit``; ``printed`` and ``printed_unit``
     keep it exactly as the source printed it (``"1.60"``, ``"362"`` with ``"million * USD"``).
 
-    >>> obs = aiindex.indicator("ai_talent_migration").observation("CHE")
+    >>> obs = aiindex.indicator("ai_talent_migration", edition=2024).observation("CHE")
     >>> (obs.year, obs.printed, obs.stated_rank)
     (2023, '1.60', 2)
     """
@@ -145,12 +145,20 @@ class Observation:
 
         return quantity(self.magnitude, self.unit)
 
+    def cite(
+        self, style: Literal["short", "long", "bibtex"] = "short", lang: Literal["en", "ko"] = "en"
+    ) -> str:
+        """How to credit this value, with where it was read (``long``) or as BibTeX."""
+        from aiindex._cite import cite
+
+        return cite(self, style, lang)
+
 
 @attrs.frozen
 class Ranked:
     """One row of a ranking: the rank the table supports (or None), the entity, its value.
 
-    >>> top = aiindex.indicator("ai_patents_per_capita").ranking()[0]
+    >>> top = aiindex.indicator("ai_patents_per_capita", edition=2024).ranking()[0]
     >>> (top.rank, top.entity.id, top.magnitude)
     (1, 'KOR', 10.26)
     """
@@ -177,7 +185,7 @@ class Ranking(Sequence[Ranked]):
     It behaves like a tuple (indexing, slicing, iteration, ``len``, ``==``); the rows are made
     on access, so ranking a large table costs the ranking and not 10^5 small objects.
 
-    >>> r = aiindex.indicator("ai_talent_concentration").ranking()
+    >>> r = aiindex.indicator("ai_talent_concentration", edition=2024).ranking()
     >>> [(x.rank, x.entity.id) for x in r[:3]]
     [(1, 'ISR'), (2, 'SGP'), (3, 'KOR')]
     """
@@ -236,6 +244,11 @@ class Ranking(Sequence[Ranked]):
 
         return ranking_table(self)
 
+    def _repr_html_(self) -> str:
+        from aiindex._html import ranking_html
+
+        return ranking_html(self)
+
 
 @attrs.frozen
 class ProfileRow:
@@ -285,7 +298,7 @@ def _exact_difference(a: float, b: float) -> float:
 class Profile:
     """An entity's standing on every indicator of an edition that has a value for it.
 
-    >>> p = aiindex.profile("KOR")
+    >>> p = aiindex.profile("KOR", edition=2024)
     >>> row = p.row("ai_patents_per_capita")
     >>> (row.rank, row.leader is row.observation)
     (1, True)
@@ -312,3 +325,8 @@ class Profile:
         from aiindex._format import profile_table
 
         return profile_table(self)
+
+    def _repr_html_(self) -> str:
+        from aiindex._html import profile_html
+
+        return profile_html(self)

@@ -6,7 +6,7 @@ offending input as an attribute and its message says what would work instead.
 
 >>> import aiindex
 >>> try:
-...     aiindex.indicator("ai_patent_per_capita")
+...     aiindex.indicator("ai_patent_per_capita", edition=2024)
 ... except aiindex.UnknownIndicatorError as e:
 ...     print(e.suggestions[0])
 ai_patents_per_capita
@@ -21,8 +21,10 @@ __all__ = [
     "AmountParseError",
     "DataError",
     "EntityKindError",
+    "HangulFontWarning",
     "IncomparableError",
     "IncompleteRankingError",
+    "MissingExtraError",
     "MissingValueError",
     "NotMoneyError",
     "RateUnavailableError",
@@ -191,5 +193,39 @@ class AmountParseError(AIIndexError, ValueError):
     """Text that is not an amount aiindex can read; the message points at the spot.
 
     >>> isinstance(aiindex.AmountParseError("x"), ValueError)
+    True
+    """
+
+
+_EXTRAS: dict[str, str] = {
+    "pandas": "pandas and pint-pandas",
+    "plot": "matplotlib",
+}
+
+
+class MissingExtraError(AIIndexError, ImportError):
+    """An optional dependency that a call needs is not installed.
+
+    ``.extra`` names the aiindex extra that installs it; the message gives the pip command.
+
+    >>> err = aiindex.MissingExtraError("pandas", "pandas")
+    >>> isinstance(err, ImportError), 'pip install "aiindex[pandas]"' in str(err)
+    (True, True)
+    """
+
+    def __init__(self, extra: str, module: str) -> None:
+        what = _EXTRAS.get(extra, extra)
+        super().__init__(
+            f"this needs {what}, which is not installed (no module {module!r}): "
+            f'pip install "aiindex[{extra}]"'
+        )
+        self.extra = extra
+        self.name = module
+
+
+class HangulFontWarning(UserWarning):
+    """``lang="ko"`` was asked for but no installed font has Hangul: labels stay English.
+
+    >>> issubclass(aiindex.HangulFontWarning, UserWarning)
     True
     """

@@ -1,0 +1,136 @@
+"""Citations and licenses: how to credit an AI Index figure, per edition.
+
+The editions' recommended citations, publication dates and data licenses are recorded, with
+where each was read, in ``data/editions.toml``.
+
+>>> from aiindex._cite import cite
+>>> cite(aiindex.indicator("private_investment", edition=2024))
+'Stanford HAI AI Index Report 2024, Chapter 4.3 Investment'
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Literal
+
+from aiindex._editions import Edition, edition_info, known_editions
+from aiindex.exceptions import UnknownEditionError
+
+if TYPE_CHECKING:
+    from aiindex._indicator import Indicator
+    from aiindex._records import Observation, Source
+
+__all__ = ["STYLES", "cite"]
+
+Style = Literal["short", "long", "bibtex"]
+Lang = Literal["en", "ko"]
+STYLES: tuple[str, ...] = ("short", "long", "bibtex")
+LANGS: tuple[str, ...] = ("en", "ko")
+
+
+def _source_of(x: Indicator | Observation) -> Source:
+    from aiindex._indicator import Indicator
+    from aiindex._records import Observation
+
+    if isinstance(x, Indicator | Observation):
+        return x.source
+    raise TypeError(f"cite() takes an Indicator or an Observation, not {type(x).__name__}")
+
+
+def _where(src: Source) -> str:
+    return f"{src.section}, {src.figure}" if src.figure else src.section
+
+
+def cite(x: Indicator | Observation, style: Style = "short", lang: Lang = "en") -> str:
+    """How to credit an indicator or one of its values.
+
+    ``short``: the report and the section (and figure) the value is from. ``long``: the
+    edition's recommended citation, the section, the data license and where aiindex read the
+    value. ``bibtex``: a ``@techreport`` entry. ``lang="ko"`` words the short and long forms
+    in Korean (the citation itself stays as the report gives it). No data provider is named:
+    aiindex does not record which partner supplied a figure.
+
+    >>> from aiindex._cite import cite
+    >>> obs = aiindex.indicator("ai_patents_per_capita", edition=2024).observation("KOR")
+    >>> cite(obs, lang="ko")
+    "스탠퍼드대 HAI 'AI 인덱스 2024' 보고서, Chapter 1.2 Patents"
+    >>> print(cite(obs, "long"))  # doctest: +ELLIPSIS
+    Nestor Maslej, ..., "The AI Index 2024 Annual Report," ... April 2024. Chapter 1.2 Patents.
+    Licensed under CC BY-ND 4.0 (https://creativecommons.org/...); value as printed, read at: ...
+    """
+    src = _source_of(x)
+    if style not in STYLES:
+        raise ValueError(f"style={style!r}: use one of " + ", ".join(map(repr, STYLES)))
+    if lang not in LANGS:
+        raise ValueError(f"lang={lang!r}: use 'en' or 'ko'")
+    if src.edition is None:
+        err = UnknownEditionError(None, known_editions())
+        err.args = (
+            "a user table (read_csv) is not an AI Index edition, so there is no report to "
+            "cite; cite the source of your own table",
+        )
+        raise err
+    info = edition_info(src.edition)
+    if style == "short":
+        if lang == "ko":
+            return f"스탠퍼드대 HAI 'AI 인덱스 {info.edition}' 보고서, {_where(src)}"
+        return f"Stanford HAI AI Index Report {info.edition}, {_where(src)}"
+    if style == "bibtex":
+        return _bibtex(info, src)
+    return _long(info, x, src, lang)
+
+
+def _read_at(x: Indicator | Observation) -> tuple[str, ...]:
+    from aiindex._records import Observation
+
+    if isinstance(x, Observation):
+        return x.source.locators
+    seen: dict[str, None] = {}
+    for obs in x.observations:
+        seen.update(dict.fromkeys(obs.source.locators))
+    return tuple(seen)
+
+
+def _long(info: Edition, x: Indicator | Observation, src: Source, lang: Lang) -> str:
+    read = "; ".join(_read_at(x))
+    if lang == "ko":
+        lines = [
+            f"{info.citation} {_where(src)}.",
+            f"이용허락: {info.license} ({info.license_url}). 보고서에 인쇄된 값 그대로이며, "
+            "순위·격차·환율 환산은 aiindex가 요청 시 계산한 것으로 보고서의 수치가 아닙니다.",
+        ]
+        if read:
+            lines.append(f"확인한 곳: {read}")
+        return "\n".join(lines)
+    what = "value as printed" if read and not hasattr(x, "observations") else "values as printed"
+    lines = [
+        f"{info.citation} {_where(src)}.",
+        f"Licensed under {info.license} ({info.license_url}); {what}"
+        + (f", read at: {read}" if read else "")
+        + ". Ranks, gaps and currency conversions are computed by aiindex on request, "
+        "not printed by the report.",
+    ]
+    return "\n".join(lines)
+
+
+def _bibtex_escape(text: str) -> str:
+    return text.replace("\\", "\\textbackslash{}").replace("&", "\\&").replace("%", "\\%")
+
+
+def _bibtex(info: Edition, src: Source) -> str:
+    month = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+    # Braces keep BibTeX styles from lower-casing the acronym.
+    title = info.title.replace("AI Index", "{AI} Index")
+    fields = [
+        ("author", " and ".join(info.authors)),
+        ("title", title),
+        ("institution", info.publisher.rsplit(", Stanford, CA", 1)[0]),
+        ("address", "Stanford, CA"),
+        ("year", str(info.edition)),
+        ("month", month[info.month - 1]),
+        ("url", info.url),
+        ("note", f"{_where(src)}. License: {info.license_title} ({info.license})"),
+    ]
+    body = ",\n".join(
+        f"  {k} = {v}" if k == "month" else f"  {k} = {{{_bibtex_escape(v)}}}" for k, v in fields
+    )
+    return f"@techreport{{aiindex{info.edition},\n{body}\n}}"

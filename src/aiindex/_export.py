@@ -1,0 +1,229 @@
+"""Export the shipped data as a Frictionless data package: CSVs, ``datapackage.json``, README.
+
+One CSV per indicator and edition, with the unit in the value column's header
+(``value [billion * USD]``) and as a ``unit`` property of that field; the descriptor records
+field types, the primary key (entity, year), the edition's citation and license, and where each
+value was read. Values are written exactly (shortest decimal text of the stored value), with the
+printed text beside them, so the package reads back to the same numbers.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from aiindex._indicator import Indicator
+
+__all__ = ["export_datapackage", "value_header"]
+
+
+def value_header(unit: str) -> str:
+    """The value column's header: ``value [<pint unit>]``.
+
+    >>> value_header("billion * USD")
+    'value [billion * USD]'
+    """
+    return f"value [{unit}]"
+
+
+def _fields(ind: Indicator) -> list[dict[str, Any]]:
+    return [
+        {
+            "name": "entity",
+            "type": "string",
+            "description": "entity id (ISO 3166-1 alpha-3 for countries)",
+        },
+        {"name": "entity_name", "type": "string"},
+        {
+            "name": "entity_kind",
+            "type": "string",
+            "constraints": {"enum": ["country", "group", "organization", "model", "baseline"]},
+        },
+        {"name": "year", "type": "integer", "description": "data year"},
+        {
+            "name": value_header(ind.unit),
+            "type": "number",
+            "unit": ind.unit,
+            "description": f"value in {ind.unit_label}",
+        },
+        {"name": "printed", "type": "string", "description": "the value as the source printed it"},
+        {
+            "name": "printed_unit",
+            "type": "string",
+            "description": "the unit the printed value is in",
+        },
+        {"name": "period", "type": "string", "description": "the period a cumulative value covers"},
+        {
+            "name": "stated_rank",
+            "type": "integer",
+            "description": "a rank the source states in words",
+        },
+        {"name": "note", "type": "string"},
+        {
+            "name": "sources",
+            "type": "string",
+            "description": "where the value was read, separated by ' ; '",
+        },
+    ]
+
+
+def _rows(ind: Indicator) -> list[list[str]]:
+    from aiindex._pandas import exact
+
+    rows = []
+    for obs in sorted(ind.observations, key=lambda o: (o.year, o.entity.id)):
+        rows.append(
+            [
+                obs.entity.id,
+                obs.entity.name,
+                obs.entity.kind,
+                str(obs.year),
+                exact(obs.magnitude),
+                obs.printed,
+                obs.printed_unit,
+                obs.period or "",
+                "" if obs.stated_rank is None else str(obs.stated_rank),
+                obs.note or "",
+                " ; ".join(obs.source.locators),
+            ]
+        )
+    return rows
+
+
+def _resource(ind: Indicator, path: str) -> dict[str, Any]:
+    return {
+        "name": f"{ind.id}-{ind.edition}",
+        "path": path,
+        "profile": "tabular-data-resource",
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8",
+        "title": ind.title,
+        "description": (
+            f"{ind.title} ({ind.unit_label}); AI Index {ind.edition}, {ind.source.section}"
+        ),
+        "sources": [{"title": str(ind.source)}],
+        "coverage": [
+            {"year": c.year, "kind": c.kind, "complete_down_to": c.complete_down_to, "note": c.note}
+            for c in ind.coverage
+        ],
+        "notes": list(ind.notes),
+        "schema": {
+            "fields": _fields(ind),
+            "primaryKey": ["entity", "year"],
+            "missingValues": [""],
+        },
+    }
+
+
+def export_datapackage(directory: str | Path, *, edition: int | None = None) -> Path:
+    """Write the shipped indicators of ``edition`` (None: every edition) to ``directory``.
+
+    Writes ``data/<edition>/<indicator>.csv``, ``datapackage.json`` and ``README.md`` (the
+    directory is created; existing files of the same names are replaced). Returns the path of
+    ``datapackage.json``.
+
+    >>> import json, tempfile
+    >>> from aiindex._export import export_datapackage
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     pkg = json.loads(export_datapackage(tmp, edition=2024).read_text())
+    >>> [f for f in pkg["resources"] if f["name"] == "private_investment-2024"][0]["path"]
+    'data/2024/private_investment.csv'
+    """
+    from aiindex._editions import edition_info
+    from aiindex._load import catalogue, load
+    from aiindex.exceptions import UnknownEditionError
+
+    cat = catalogue()
+    if edition is not None and edition not in cat:
+        raise UnknownEditionError(edition, tuple(cat))
+    root = Path(directory)
+    if root.exists() and not root.is_dir():
+        raise NotADirectoryError(f"{root} exists and is not a directory")
+    editions = list(cat) if edition is None else [edition]
+    resources = []
+    for e in editions:
+        (root / "data" / str(e)).mkdir(parents=True, exist_ok=True)
+        for ind_id in cat[e]:
+            ind = load(ind_id, e)
+            rel = f"data/{e}/{ind_id}.csv"
+            with open(root / rel, "w", encoding="utf-8", newline="") as f:
+                writer = csv.writer(f, lineterminator="\n")
+                writer.writerow([field["name"] for field in _fields(ind)])
+                writer.writerows(_rows(ind))
+            resources.append(_resource(ind, rel))
+    infos = [edition_info(e) for e in editions]
+    licenses = {
+        i.license: {
+            "name": i.license.replace(" ", "-"),
+            "path": i.license_url,
+            "title": i.license_title,
+        }
+        for i in infos
+    }
+    descriptor = {
+        "profile": "tabular-data-package",
+        "name": "aiindex" if edition is None else f"aiindex-{edition}",
+        "title": "Stanford HAI AI Index figures"
+        + ("" if edition is None else f", {edition} edition"),
+        "description": (
+            "Figures of the Stanford HAI AI Index report as printed, with units and sources, "
+            "exported by the aiindex Python package. Ranks, gaps and conversions are not "
+            "stored: they are computed on request."
+        ),
+        "version": _version(),
+        "licenses": list(licenses.values()),
+        "sources": [{"title": i.citation, "path": i.url} for i in infos],
+        "resources": resources,
+    }
+    out = root / "datapackage.json"
+    out.write_text(json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    (root / "README.md").write_text(_readme(descriptor, infos), encoding="utf-8")
+    return out
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("aiindex")
+    except PackageNotFoundError:  # pragma: no cover - running from a source tree
+        return "0.0.0"
+
+
+def _readme(descriptor: dict[str, Any], infos: list[Any]) -> str:
+    lines = [
+        f"# {descriptor['title']}",
+        "",
+        str(descriptor["description"]),
+        "",
+        "Each CSV holds one indicator of one edition: one row per entity and data year. The value",
+        "column's header carries its unit (a pint expression, e.g. `value [billion * USD]`);",
+        "`printed` and `printed_unit` keep the value exactly as the source printed it, and",
+        "`sources` says where it was read. `datapackage.json` describes every field.",
+        "",
+        "## Editions, citation and license",
+        "",
+    ]
+    for i in infos:
+        lines += [
+            f"- **{i.edition}** (published {i.published}): {i.citation}",
+            f"  Data license: {i.license_title} ({i.license}), {i.license_url}. {i.url}",
+        ]
+    lines += [
+        "",
+        "The figures are the AI Index's, redistributed unchanged and attributed to their edition;",
+        "do not present values derived from them as the report's own.",
+        "",
+        "## Resources",
+        "",
+        "| resource | unit | file |",
+        "|---|---|---|",
+    ]
+    for r in descriptor["resources"]:
+        unit = r["schema"]["fields"][4]["unit"]
+        lines.append(f"| {r['name']} | `{unit}` | `{r['path']}` |")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,264 @@
+"""Korean presentation: press-style names, units and ranks, and Korean text tables.
+
+Names come from ``entities.toml`` (``name_ko``, the names Korean newspapers print: 한국, 미국,
+대만, 아랍에미리트); an entity without one keeps its English name.
+
+>>> from aiindex._korean import rank_ko, ranking_table_ko
+>>> rank_ko(9, tied=True)
+'공동 9위'
+>>> print(ranking_table_ko(aiindex.indicator("ai_patents_per_capita", edition=2024).ranking()))
+인구 10만 명당 AI 특허 수 (AI 인덱스 2024, 2022년), 단위: 인구 10만 명당 AI 특허 수
+순위  이름        코드     값
+ 1위  한국        KOR   10.26
+ 2위  룩셈부르크  LUX    8.73
+ 3위  미국        USA    4.23
+ 4위  일본        JPN    2.53
+ 5위  중국        CHN    2.51
+범위: 차트 상위 항목만(2.51 이상은 빠짐없음). 순위 '-'는 이 표로 정할 수 없음.
+출처: 스탠퍼드대 HAI 'AI 인덱스 2024' 보고서, Chapter 1.2 Patents.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from aiindex._indicator import Indicator
+    from aiindex._records import Coverage, Entity, Profile, Ranking
+
+__all__ = [
+    "coverage_line_ko",
+    "name_ko",
+    "profile_table_ko",
+    "rank_ko",
+    "ranking_table_ko",
+    "title_ko",
+    "unit_ko",
+    "unit_label_ko",
+]
+
+
+def rank_ko(rank: int | None, tied: bool = False) -> str:
+    """A rank as Korean newspapers write it: ``9위``, ``공동 9위``; ``-`` where there is none.
+
+    >>> rank_ko(1), rank_ko(9, True), rank_ko(None)
+    ('1위', '공동 9위', '-')
+    """
+    if rank is None:
+        return "-"
+    if isinstance(rank, bool) or not isinstance(rank, int) or rank < 1:
+        raise ValueError(f"rank must be a positive int or None, not {rank!r}")
+    return f"공동 {rank}위" if tied else f"{rank}위"
+
+
+def name_ko(entity: Entity | str) -> str:
+    """The Korean press name of an entity (its English name where none is recorded).
+
+    >>> name_ko("TWN"), name_ko("United Arab Emirates"), name_ko("openai")
+    ('대만', '아랍에미리트', '오픈AI')
+    """
+    from aiindex._entities import resolve
+
+    return resolve(entity).display("ko")
+
+
+def title_ko(indicator: Indicator) -> str:
+    """The indicator's Korean title, or its English one where none is recorded."""
+    return indicator.title_ko or indicator.title
+
+
+# Counting words, as Korean writes them in front of a unit.
+_SCALE_KO = {
+    "thousand": "천",
+    "ten_thousand": "1만",
+    "hundred_thousand": "10만",
+    "million": "백만",
+    "billion": "십억",
+    "trillion": "조",
+}
+_BASE_KO = {
+    "USD": "달러",
+    "KRW": "원",
+    "EUR": "유로",
+    "JPY": "엔",
+    "CNY": "위안",
+    "GBP": "파운드",
+    "percent": "%",
+    "dimensionless": "배",
+    "model": "개",
+    "patent": "건",
+    "bill": "건",
+    "mention": "회",
+    "company": "개사",
+    "unit": "대",
+    "count": "개",
+}
+_PER_KO = {"person": "인구", "inhabitant": "인구", "member": "회원"}
+
+
+def _scaled_ko(text: str) -> str:
+    from aiindex._units import SCALE_WORDS
+
+    parts = [p.strip() for p in text.strip().strip("()").split("*")]
+    words = [_SCALE_KO[p] for p in parts if p in SCALE_WORDS]
+    bases = [p for p in parts if p not in SCALE_WORDS]
+    base = " ".join(_PER_KO.get(b, _BASE_KO.get(b, b)) for b in bases if b != "1")
+    return " ".join([*words, base]).strip()
+
+
+def unit_ko(unit: str) -> str:
+    """A pint unit expression in Korean words: ``billion * USD`` -> ``십억 달러``.
+
+    A per-capita denominator becomes ``… 명당``.
+
+    >>> unit_ko("billion * USD"), unit_ko("patent / (hundred_thousand * person)")
+    ('십억 달러', '인구 10만 명당 건')
+    >>> unit_ko("1 / (ten_thousand * member)")
+    '회원 1만 명당'
+    """
+    num, sep, den = unit.partition("/")
+    numerator = _scaled_ko(num)
+    if not sep:
+        return numerator
+    d = [p.strip() for p in den.strip().strip("()").split("*")]
+    who = next((_PER_KO[p] for p in d if p in _PER_KO), "")
+    scale = _scaled_ko(" * ".join(p for p in d if p not in _PER_KO))
+    per = " ".join(x for x in (who, scale) if x) + " 명당" if who else f"{scale}당"
+    return f"{per} {numerator}".strip()
+
+
+def unit_label_ko(indicator: Indicator | str) -> str:
+    """The unit as a Korean reader expects it: the data's own Korean label, else `unit_ko`.
+
+    >>> unit_label_ko(aiindex.indicator("ai_patents_per_capita", edition=2024))
+    '인구 10만 명당 AI 특허 수'
+    >>> unit_label_ko("thousand * unit")
+    '천 대'
+    """
+    if isinstance(indicator, str):
+        return unit_ko(indicator)
+    return indicator.unit_label_ko or unit_ko(indicator.unit)
+
+
+def _width(text: str) -> int:
+    # Hangul and other wide characters take two terminal columns.
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _pad(text: str, width: int, right: bool) -> str:
+    fill = " " * (width - _width(text))
+    return fill + text if right else text + fill
+
+
+def _table(header: Sequence[str], rows: Sequence[Sequence[str]], right: Sequence[bool]) -> str:
+    widths = [max(_width(c) for c in col) for col in zip(header, *rows, strict=True)]
+    lines = [
+        "  ".join(_pad(c, w, r) for c, w, r in zip(row, widths, right, strict=True)).rstrip()
+        for row in (header, *rows)
+    ]
+    return "\n".join(lines)
+
+
+def coverage_line_ko(coverage: Coverage) -> str:
+    """The coverage line of a table, in Korean."""
+    from aiindex._format import number
+
+    if coverage.kind == "complete":
+        return "범위: 출처가 제시한 모든 항목."
+    what = "차트 상위 항목만" if coverage.kind == "top" else "일부 항목만"
+    if coverage.complete_down_to is not None:
+        what += f"({number(coverage.complete_down_to)} 이상은 빠짐없음)"
+    return f"범위: {what}. 순위 '-'는 이 표로 정할 수 없음."
+
+
+def _edition_ko(edition: int | None) -> str:
+    return "사용자 표" if edition is None else f"AI 인덱스 {edition}"
+
+
+def _source_ko(indicator: Indicator) -> str:
+    from aiindex._cite import cite
+
+    if indicator.edition is None:
+        return f"출처: {indicator.source}."
+    return f"출처: {cite(indicator, 'short', 'ko')}."
+
+
+def ranking_table_ko(ranking: Ranking) -> str:
+    """A ranking as a Korean text table: Korean names, ``공동 9위`` ties, Korean unit and source.
+
+    Columns line up in a terminal (Hangul counts two columns).
+    """
+    from aiindex._format import shown
+
+    ind = ranking.indicator
+    ranks = ranking.ranks
+    rows = []
+    for row in ranking:
+        obs = row.observation
+        tied = row.rank is not None and ranks.count(row.rank) > 1
+        flags = []
+        if obs.outside_chart:
+            flags.append("차트 밖에서 언급")
+        if obs.note and obs.note.startswith("DISPUTED"):
+            flags.append("수치 논란, 주석 참조")
+        if obs.entity.kind == "baseline":
+            flags.append("기준선")
+        rows.append(
+            (
+                rank_ko(row.rank, tied),
+                obs.entity.display("ko"),
+                obs.entity.id,
+                shown(obs),
+                "; ".join(flags),
+            )
+        )
+    head = (
+        f"{title_ko(ind)} ({_edition_ko(ind.edition)}, {ranking.year}년), "
+        f"단위: {unit_label_ko(ind)}"
+    )
+    body = _table(("순위", "이름", "코드", "값", ""), rows, (True, False, False, True, False))
+    tail = [coverage_line_ko(ind.coverage_for(ranking.year)), _source_ko(ind)]
+    return "\n".join([head, body, *tail])
+
+
+def profile_table_ko(profile: Profile) -> str:
+    """An entity's profile as a Korean text table.
+
+    >>> from aiindex._korean import profile_table_ko
+    >>> table = profile_table_ko(aiindex.profile("KOR", edition=2024))
+    >>> print(table.splitlines()[0])
+    AI 인덱스 2024 속 한국 (KOR)
+    >>> print(next(line for line in table.splitlines() if line.startswith("AI 민간 투자 ")))
+    AI 민간 투자 ...2023   1.39  십억 달러 ...공동 9위  미국 ...-65.83
+    """
+    from aiindex._format import number, shown
+
+    rows = []
+    for row in profile.rows:
+        obs = row.observation
+        ranks = row.indicator.ranking(obs.year).ranks if row.rank is not None else ()
+        tied = row.rank is not None and ranks.count(row.rank) > 1
+        rows.append(
+            (
+                title_ko(row.indicator),
+                obs.period or str(obs.year),
+                shown(obs),
+                unit_label_ko(row.indicator),
+                rank_ko(row.rank, tied),
+                row.leader.entity.display("ko") if row.leader is not None else "-",
+                number(row.gap_magnitude) if row.gap_magnitude is not None else "-",
+            )
+        )
+    e = profile.entity
+    head = f"{_edition_ko(profile.edition)} 속 {e.display('ko')} ({e.id})"
+    body = _table(
+        ("지표", "연도", "값", "단위", "순위", "1위", "1위와 차이"),
+        rows,
+        (False, True, True, False, True, False, True),
+    )
+    tail = (
+        f"출처: 스탠퍼드대 HAI 'AI 인덱스 {profile.edition}' 보고서. 순위 '-': 표로 정할 수 없음."
+    )
+    return "\n".join([head, body, tail])

@@ -1,0 +1,190 @@
+"""Indicators as tidy pandas frames: one row per observation, units and sources kept.
+
+pandas (and pint-pandas for ``units="pint"``) are an optional extra, imported only inside the
+functions here, so ``import aiindex`` never pays for them.
+
+>>> from aiindex._pandas import to_pandas
+>>> df = to_pandas(aiindex.indicator("ai_patents_per_capita", edition=2024))
+>>> print(df.loc[0, ["entity", "year", "value", "unit"]].to_dict())
+{'entity': 'KOR', 'year': 2022, 'value': 10.26, 'unit': 'patent / (hundred_thousand * person)'}
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+from types import ModuleType
+from typing import TYPE_CHECKING, Any, Literal
+
+from aiindex.exceptions import MissingExtraError
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from aiindex._indicator import Indicator
+    from aiindex._records import Observation
+
+__all__ = ["COLUMNS", "source_text", "to_pandas", "to_pandas_many"]
+
+#: The columns of every frame `to_pandas` returns, in order.
+COLUMNS: tuple[str, ...] = (
+    "indicator",
+    "edition",
+    "entity",
+    "entity_name",
+    "entity_kind",
+    "year",
+    "value",
+    "unit",
+    "source",
+    "note",
+)
+
+
+def require(extra: str, *modules: str) -> list[ModuleType]:
+    """Import ``modules``; `MissingExtraError` naming ``extra`` if one is missing."""
+    out = []
+    for name in modules:
+        try:
+            out.append(importlib.import_module(name))
+        except ImportError:
+            raise MissingExtraError(extra, name) from None
+    return out
+
+
+def source_text(obs: Observation) -> str:
+    """Where a value comes from, in one line: the report section, then where it was read.
+
+    >>> obs = aiindex.indicator("ai_talent_migration", edition=2024).observation("KOR", 2020)
+    >>> source_text(obs)
+    'Stanford HAI, AI Index Report 2024, Chapter 4.2 Jobs (read at: seed article; https://...)'
+    """
+    text = str(obs.source)
+    if obs.source.locators:
+        text += " (read at: " + "; ".join(obs.source.locators) + ")"
+    return text
+
+
+def _ordered(indicator: Indicator) -> list[Observation]:
+    # Oldest year first, then in the table's own direction, so a frame reads like the report.
+    sign = -1.0 if indicator.descending else 1.0
+    return sorted(indicator.observations, key=lambda o: (o.year, sign * o.magnitude, o.entity.id))
+
+
+def _columns(indicators: Iterable[Indicator]) -> dict[str, list[object]]:
+    cols: dict[str, list[object]] = {name: [] for name in COLUMNS}
+    for ind in indicators:
+        for obs in _ordered(ind):
+            cols["indicator"].append(ind.id)
+            cols["edition"].append(ind.edition)
+            cols["entity"].append(obs.entity.id)
+            cols["entity_name"].append(obs.entity.name)
+            cols["entity_kind"].append(obs.entity.kind)
+            cols["year"].append(obs.year)
+            cols["value"].append(obs.magnitude)
+            cols["unit"].append(obs.unit)
+            cols["source"].append(source_text(obs))
+            cols["note"].append(obs.note)
+    return cols
+
+
+def _frame(cols: dict[str, list[object]]) -> pd.DataFrame:
+    import numpy as np
+
+    (pandas,) = require("pandas", "pandas")
+    # Typed arrays up front (cheaper than astype afterwards): nullable ints because a user
+    # table has no edition, and an empty frame keeps its dtypes.
+    typed: dict[str, object] = dict(cols)
+    typed["edition"] = pandas.array(cols["edition"], dtype="Int64")
+    typed["year"] = np.asarray(cols["year"], dtype=np.int64)
+    typed["value"] = np.asarray(cols["value"], dtype=np.float64)
+    df: pd.DataFrame = pandas.DataFrame(typed, columns=list(COLUMNS), copy=False)
+    return df
+
+
+def to_pandas(indicator: Indicator, *, units: Literal["float", "pint"] = "float") -> pd.DataFrame:
+    """One indicator as a tidy frame: a row per observation, the columns of `COLUMNS`.
+
+    ``value`` holds plain floats in the indicator's ``unit`` (``units="float"``), or a
+    pint-pandas column of aiindex's registry (``units="pint"``), so that
+    ``df["value"].pint.to(...)`` converts. Rows run oldest year first, then best first.
+
+    >>> from aiindex._pandas import to_pandas
+    >>> df = to_pandas(aiindex.indicator("private_investment", edition=2024))
+    >>> df[df.entity == "KOR"][["entity_name", "value", "unit"]].to_string(index=False)
+    'entity_name  value          unit\\nSouth Korea   1.39 billion * USD'
+    >>> pi = aiindex.indicator("private_investment", edition=2024)
+    >>> to_pandas(pi, units="pint")["value"].dtype
+    pint[USD·billion][Float64]
+    """
+    from aiindex._indicator import Indicator
+
+    if not isinstance(indicator, Indicator):
+        raise TypeError(f"to_pandas() takes an Indicator, not {type(indicator).__name__}")
+    if units not in ("float", "pint"):
+        raise ValueError(f"units={units!r}: use 'float' (plain numbers) or 'pint' (pint-pandas)")
+    if units == "pint":
+        # Fail before any work when the extra is missing.
+        require("pandas", "pandas", "pint_pandas")
+    df = _frame(_columns([indicator]))
+    if units == "pint":
+        df["value"] = _pint_values(df["value"].to_numpy(), indicator.unit)
+    return df
+
+
+def _pint_values(values: object, unit: str) -> Any:
+    (pint_pandas,) = require("pandas", "pint_pandas")
+    from aiindex._units import registry
+
+    # pint-pandas builds quantities with the registry on PintType, a process-wide setting:
+    # aiindex's units (currencies, counting words, person) exist only in its own registry.
+    pint_pandas.PintType.ureg = registry()
+    return pint_pandas.PintArray(values, dtype=pint_pandas.PintType(unit))
+
+
+def to_pandas_many(ids: Sequence[str] | None = None, edition: int | None = None) -> pd.DataFrame:
+    """Many indicators in one long frame (float values; each row keeps its own unit).
+
+    ``ids`` None means every indicator; ``edition`` None means every shipped edition that has
+    each id, so a revised figure shows up once per edition.
+
+    >>> from aiindex._pandas import to_pandas_many
+    >>> df = to_pandas_many(["ai_patents_per_capita", "private_investment"], edition=2024)
+    >>> sorted(df["indicator"].unique())
+    ['ai_patents_per_capita', 'private_investment']
+    >>> bool(df.duplicated(["indicator", "edition", "entity", "year"]).any())
+    False
+    """
+    from aiindex._load import catalogue, load
+    from aiindex.exceptions import UnknownEditionError, UnknownIndicatorError
+
+    require("pandas", "pandas")
+    cat = catalogue()
+    if edition is not None and edition not in cat:
+        raise UnknownEditionError(edition, tuple(cat))
+    if isinstance(ids, str):
+        raise TypeError("ids must be a sequence of indicator ids, not one string; use [id]")
+    editions = list(cat) if edition is None else [edition]
+    wanted = None if ids is None else list(dict.fromkeys(ids))
+    pairs = [(i, e) for e in editions for i in cat[e] if wanted is None or i in wanted]
+    if wanted is not None:
+        found = {i for i, _ in pairs}
+        for i in wanted:
+            if i not in found:
+                # load() raises the precise error (unknown id, or not in that edition).
+                load(i, edition)
+                raise UnknownIndicatorError(i, (), edition)  # pragma: no cover
+    return _frame(_columns(load(i, e) for i, e in pairs))
+
+
+def exact(value: float) -> str:
+    """A float as plain decimal text with no float noise or exponent: 1e-05 -> '0.00001'.
+
+    >>> exact(78352034.0), exact(1e-05), exact(-0.3)
+    ('78352034', '0.00001', '-0.3')
+    """
+    d = Decimal(repr(value)).normalize()
+    if d == d.to_integral_value():
+        d = d.quantize(Decimal(1))
+    return f"{d:f}"

@@ -1,0 +1,235 @@
+"""Charts: an indicator's ranking as a horizontal bar chart (matplotlib, an optional extra).
+
+The chart shows what the table can support: tied entities carry the same rank label, rows the
+table cannot rank are hatched and labelled ``–``, baselines (the human expert) are drawn apart,
+and the coverage and source are written under the chart.
+"""
+
+from __future__ import annotations
+
+import warnings
+from typing import TYPE_CHECKING, Any, Literal
+
+from aiindex.exceptions import HangulFontWarning
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
+    from aiindex._indicator import Indicator
+    from aiindex._records import Ranked
+
+__all__ = ["BAR_COLOR", "HIGHLIGHT_COLOR", "hangul_font", "plot"]
+
+#: The colour of the highlighted entity's bar, and of every other bar.
+HIGHLIGHT_COLOR = "#c8102e"
+BAR_COLOR = "#8aa1b4"
+BASELINE_COLOR = "#d9d9d9"
+
+# Font families that cover Hangul, most common first (Linux, macOS, Windows).
+_HANGUL_FAMILIES = (
+    "NanumGothic",
+    "NanumBarunGothic",
+    "Noto Sans CJK KR",
+    "Noto Sans KR",
+    "Source Han Sans KR",
+    "Apple SD Gothic Neo",
+    "AppleGothic",
+    "Malgun Gothic",
+    "UnDotum",
+    "Baekmuk Gulim",
+)
+
+
+def hangul_font() -> str | None:
+    """The family name of an installed font with Hangul, or None.
+
+    >>> from aiindex._plot import hangul_font
+    >>> hangul_font() is None or isinstance(hangul_font(), str)  # doctest: +SKIP
+    True
+    """
+    from matplotlib import font_manager
+
+    installed = {f.name for f in font_manager.fontManager.ttflist}
+    for family in _HANGUL_FAMILIES:
+        if family in installed:
+            return family
+    return None
+
+
+def _rank_label(rank: int | None, tied: bool, ko: bool) -> str:
+    from aiindex._korean import rank_ko
+
+    if rank is None:
+        return "–"
+    if ko:
+        return rank_ko(rank, tied)
+    return f"={rank}" if tied else str(rank)
+
+
+def plot(
+    indicator: Indicator,
+    *,
+    year: int | None = None,
+    highlight: str | None = "KOR",
+    top: int | None = None,
+    ax: Axes | None = None,
+    lang: Literal["en", "ko"] = "en",
+) -> Axes:
+    """Draw ``indicator``'s ranking for ``year`` (None: the latest) as horizontal bars.
+
+    ``highlight`` (an entity name or code, or None) gets a contrasting colour; it is kept on
+    the chart even when ``top`` cuts the table above it. The x axis carries the unit; rank
+    labels repeat for ties (``=9``); unranked rows are hatched with rank ``–``. Returns the
+    Axes (its ``.figure`` is the figure). ``lang="ko"`` uses Korean names and labels when a
+    Hangul font is installed, and otherwise warns `HangulFontWarning` and draws English.
+
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> from aiindex._plot import plot
+    >>> ax = plot(aiindex.indicator("private_investment", edition=2024), top=5)
+    >>> ax.get_xlabel()
+    'billion US dollars'
+    """
+    from aiindex._pandas import require
+
+    require("plot", "matplotlib")
+    from aiindex._entities import resolve
+    from aiindex._indicator import Indicator
+
+    if not isinstance(indicator, Indicator):
+        raise TypeError(f"plot() takes an Indicator, not {type(indicator).__name__}")
+    if lang not in ("en", "ko"):
+        raise ValueError(f"lang={lang!r}: use 'en' or 'ko'")
+    if top is not None and (isinstance(top, bool) or not isinstance(top, int) or top < 1):
+        raise ValueError(f"top={top!r}: give a positive number of rows, or None for all")
+    target = resolve(highlight).id if highlight is not None else None
+
+    font = None
+    if lang == "ko":
+        font = hangul_font()
+        if font is None:
+            warnings.warn(
+                HangulFontWarning(
+                    "no installed font has Hangul, so the chart is labelled in English; "
+                    "install one (e.g. apt-get install fonts-nanum, then clear matplotlib's "
+                    "font cache) for Korean labels"
+                ),
+                stacklevel=2,
+            )
+    ko = font is not None
+
+    ranking = indicator.ranking(year)
+    rows: list[Ranked] = list(ranking)
+    if top is not None and len(rows) > top:
+        kept = rows[:top]
+        kept += [r for r in rows[top:] if r.entity.id == target]
+        rows = kept
+    return _draw(indicator, ranking.year, rows, ranking.ranks, target, ax, ko, font)
+
+
+def _draw(
+    ind: Indicator,
+    year: int,
+    rows: list[Ranked],
+    all_ranks: tuple[int | None, ...],
+    target: str | None,
+    ax: Axes | None,
+    ko: bool,
+    font: str | None,
+) -> Axes:
+    import matplotlib.pyplot as plt
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+    from aiindex._cite import cite
+    from aiindex._format import coverage_line, shown
+    from aiindex._korean import coverage_line_ko, title_ko, unit_label_ko
+
+    # The Hangul family first, DejaVu for what it lacks (the minus sign, digits' widths).
+    text_font: dict[str, Any] = {"fontfamily": [font, "DejaVu Sans"]} if font else {}
+    created = None
+    if ax is None:
+        created = plt.figure(figsize=(8, 1.6 + 0.38 * max(len(rows), 1)))
+        ax = created.add_subplot()
+    labels = []
+    values = []
+    for i, row in enumerate(rows):
+        obs = row.observation
+        tied = row.rank is not None and all_ranks.count(row.rank) > 1
+        name = obs.entity.display("ko" if ko else "en")
+        if obs.entity.kind == "baseline":
+            name += " (기준선)" if ko else " (baseline)"
+        labels.append(f"{_rank_label(row.rank, tied, ko)}  {name}")
+        values.append(obs.magnitude)
+        is_target = obs.entity.id == target
+        colour = HIGHLIGHT_COLOR if is_target else BAR_COLOR
+        hatch = None
+        if obs.entity.kind == "baseline":
+            colour = HIGHLIGHT_COLOR if is_target else BASELINE_COLOR
+        elif row.rank is None:
+            hatch = "///"
+        bar = ax.barh(
+            i,
+            obs.magnitude,
+            color=colour,
+            hatch=hatch,
+            edgecolor="#4d4d4d" if hatch or obs.entity.kind == "baseline" else colour,
+            linewidth=0.6,
+        )
+        # The entity id as the bar's gid: SVG output and tests can find each entity's bar.
+        bar.patches[0].set_gid(obs.entity.id)
+        ax.bar_label(bar, labels=[shown(obs)], padding=3, fontsize=8, **text_font)
+    ax.set_yticks(range(len(rows)), labels=labels, **text_font)
+    for tick, row in zip(ax.get_yticklabels(), rows, strict=True):
+        if row.entity.id == target:
+            tick.set_color(HIGHLIGHT_COLOR)
+            if not font:  # Hangul fonts often ship no bold face: matplotlib would log a miss
+                tick.set_fontweight("bold")
+    # Best first, top down, without the default margin of empty rows.
+    ax.set_ylim(len(rows) - 0.5, -0.5)
+    ax.axvline(0, color="#4d4d4d", linewidth=0.8)
+    if values and max(abs(v) for v in values) >= 10_000:
+        # Money in plain dollars: 191,400,000 reads better than an offset "1e8".
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: f"{x:,.0f}"))
+        ax.xaxis.set_major_locator(MaxNLocator(nbins=4))
+    # Room on the right for the value labels.
+    lo, hi = min([0.0, *values]), max([0.0, *values])
+    span = (hi - lo) or 1.0
+    ax.set_xlim(lo - (0.12 * span if lo < 0 else 0), hi + 0.15 * span)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    unit = unit_label_ko(ind) if ko else ind.unit_label
+    ax.set_xlabel(unit, **text_font)
+    title = title_ko(ind) if ko else ind.title
+    edition = f"AI 인덱스 {ind.edition}" if ko else f"AI Index {ind.edition}"
+    if ind.edition is None:
+        edition = "사용자 표" if ko else "user table"
+    ax.set_title(f"{title} ({edition}, {year})", loc="left", fontsize=11, **text_font)
+
+    cov = ind.coverage_for(year)
+    lang: Literal["en", "ko"] = "ko" if ko else "en"
+    source = str(ind.source) if ind.edition is None else cite(ind, "short", lang)
+    foot = [
+        # The chart marks unranked rows with an en dash, not the text tables' hyphen.
+        (coverage_line_ko(cov) if ko else coverage_line(ind, cov))
+        .replace("marked - ", "marked – ")
+        .replace("'-'", "'–'"),
+        ("출처: " if ko else "Source: ") + source + ".",
+    ]
+    ax.annotate(
+        "\n".join(foot),
+        xy=(0, 0),
+        xycoords="axes fraction",
+        xytext=(0, -34),
+        textcoords="offset points",
+        va="top",
+        ha="left",
+        fontsize=7.5,
+        color="#4d4d4d",
+        annotation_clip=False,
+        **text_font,
+    )
+    if created is not None:
+        # Fixed margins in inches: the rank labels on the left, the source lines below.
+        height = float(created.get_size_inches()[1])
+        created.subplots_adjust(left=0.3, right=0.97, top=1 - 0.5 / height, bottom=1.05 / height)
+    return ax
