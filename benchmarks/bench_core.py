@@ -3,7 +3,8 @@
     python benchmarks/bench_core.py [--runs N]
 
 1. ``python -c "import aiindex"`` against a bare ``python -c pass`` (target: at most 3x).
-2. ``aiindex show private_investment`` in a cold process against the bare start (target: 6x).
+2. ``aiindex show private_investment`` in a cold process against the bare start (target: 6x),
+   and a cold process loading and structuring every indicator of every edition (target: 4x).
 3. ``ranking()`` of every year of a synthetic table of 10^5 observations (every ISO country
    times 400 years) against pandas ``groupby("year").rank(method="min")`` (target: 3x).
 
@@ -85,9 +86,17 @@ def main() -> None:
     floor = cold(
         [py, "-c", "import argparse, attrs, cattrs, tomllib, importlib.resources"], args.runs
     )
+    every = (
+        "import aiindex\n"
+        "for e in aiindex.editions():\n"
+        "    for i in aiindex.indicators(e.edition):\n"
+        "        aiindex.indicator(i, edition=e.edition)"
+    )
+    load_all = cold([py, "-c", every], args.runs)
     report("import aiindex", imp, bare, 3)
     report("aiindex show private_invest.", shw, bare, 6)
     report("  floor: import its stack", floor, bare)
+    report("load every edition's tables", load_all, bare, 4)
 
     import pandas as pd
 
