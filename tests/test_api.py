@@ -312,3 +312,31 @@ def test_ranking_behaves_like_a_tuple() -> None:
     )
     assert r.ranks == (1, 2, 3, 4, 5)
     assert "Israel" in str(r).splitlines()[2]
+
+
+def test_iso3166_read_from_pycountrys_files_agrees_with_pycountry() -> None:
+    # aiindex reads pycountry's database directly (importing pycountry costs ~70 ms).
+    import pycountry
+
+    from aiindex._entities import _iso3166, _korean_country_names
+
+    ours = {r["alpha_3"]: r for r in _iso3166()}
+    assert set(ours) == {c.alpha_3 for c in pycountry.countries}
+    for c in pycountry.countries:
+        assert ours[c.alpha_3]["alpha_2"] == c.alpha_2 and ours[c.alpha_3]["name"] == c.name
+    assert _korean_country_names()["KOR"] == "대한민국"
+
+
+def test_loading_shipped_tables_does_not_import_pycountry() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, aiindex\n"
+        "for e in aiindex.editions():\n"
+        "    for i in aiindex.indicators(e.edition):\n"
+        "        str(aiindex.indicator(i, edition=e.edition).ranking())\n"
+        "assert 'pycountry' not in sys.modules\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, proc.stderr

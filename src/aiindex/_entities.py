@@ -1,8 +1,10 @@
 """Entities and the names they go by.
 
 Two sources: ``data/entities.toml`` (the report's own names, Korean press names, World Bank
-aliases, organizations, models, groups) and pycountry (every ISO 3166-1 code and name, with
-its Korean translation). pycountry is imported only when a name is not in our own file.
+aliases, organizations, models, groups) and pycountry's ISO 3166-1 database (every code and
+name, with its Korean translation). That database is read straight from the files pycountry
+ships: importing pycountry itself costs about 70 ms (it loads importlib.metadata and an email
+parser for its version string), several times more than reading the table.
 """
 
 from __future__ import annotations
@@ -59,39 +61,72 @@ def _own() -> dict[str, tuple[Entity, tuple[str, ...]]]:
     return out
 
 
-def _korean_country_names() -> dict[str, str]:
-    import gettext
+@functools.cache
+def _pycountry_dir() -> str | None:
+    """Where the pycountry package lies, found without importing it."""
+    import importlib.util
 
+    spec = importlib.util.find_spec("pycountry")
+    locations = spec.submodule_search_locations if spec is not None else None
+    return locations[0] if locations else None
+
+
+@functools.cache
+def _iso3166() -> tuple[dict[str, str], ...]:
+    """The ISO 3166-1 records of pycountry's database (alpha_2, alpha_3, name, ...)."""
+    import json
+    import os
+
+    where = _pycountry_dir()
+    if where is not None:
+        try:
+            with open(os.path.join(where, "databases", "iso3166-1.json"), "rb") as f:
+                return tuple(json.load(f)["3166-1"])
+        except (OSError, ValueError, KeyError):
+            pass  # a pycountry with another layout: ask it the slow way
     import pycountry
 
+    fields = ("alpha_2", "alpha_3", "name", "official_name", "common_name")
+    return tuple(
+        {k: getattr(c, k) for k in fields if hasattr(c, k)} for c in pycountry.countries
+    )
+
+
+@functools.cache
+def _korean_country_names() -> dict[str, str]:
+    import gettext
+    import os
+
+    where = _pycountry_dir()
+    if where is None:  # pragma: no cover - pycountry is a dependency
+        return {}
     try:
-        tr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ko"])
+        tr = gettext.translation("iso3166-1", os.path.join(where, "locales"), languages=["ko"])
     except OSError:  # pragma: no cover - pycountry ships ko; without it, no Korean names
         return {}
-    return {c.alpha_3: tr.gettext(c.name) for c in pycountry.countries}
+    return {c["alpha_3"]: tr.gettext(c["name"]) for c in _iso3166()}
+
+
+def _country(record: dict[str, str]) -> tuple[Entity, tuple[str, ...]]:
+    code = record["alpha_3"]
+    names = [code, record["alpha_2"], record["name"]]
+    names += [record[a] for a in ("official_name", "common_name") if a in record]
+    ko = _korean_country_names().get(code)
+    if ko and ko != record["name"]:
+        names.append(ko)
+    own = _own().get(code)
+    if own is not None:
+        entity, aliases = own
+        names = [*aliases, *names]
+    else:
+        entity = Entity(code, "country", record.get("common_name", record["name"]), ko)
+    return entity, tuple(dict.fromkeys(names))
 
 
 @functools.cache
 def _countries() -> dict[str, tuple[Entity, tuple[str, ...]]]:
     """Every ISO 3166-1 country by alpha-3, with the names pycountry knows for it."""
-    import pycountry
-
-    korean = _korean_country_names()
-    own = _own()
-    out: dict[str, tuple[Entity, tuple[str, ...]]] = {}
-    for c in pycountry.countries:
-        names = [c.alpha_3, c.alpha_2, c.name]
-        names += [getattr(c, a) for a in ("official_name", "common_name") if hasattr(c, a)]
-        ko = korean.get(c.alpha_3)
-        if ko and ko != c.name:
-            names.append(ko)
-        if c.alpha_3 in own:
-            entity, aliases = own[c.alpha_3]
-            names = [*aliases, *names]
-        else:
-            entity = Entity(c.alpha_3, "country", getattr(c, "common_name", c.name), ko)
-        out[c.alpha_3] = (entity, tuple(dict.fromkeys(names)))
-    return out
+    return {r["alpha_3"]: _country(r) for r in _iso3166()}
 
 
 def by_id(entity_id: str) -> Entity:
