@@ -87,9 +87,7 @@ def _iso3166() -> tuple[dict[str, str], ...]:
     import pycountry
 
     fields = ("alpha_2", "alpha_3", "name", "official_name", "common_name")
-    return tuple(
-        {k: getattr(c, k) for k in fields if hasattr(c, k)} for c in pycountry.countries
-    )
+    return tuple({k: getattr(c, k) for k in fields if hasattr(c, k)} for c in pycountry.countries)
 
 
 @functools.cache
