@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 import aiindex
+from aiindex._format import width
 from aiindex._korean import (
-    _width,
     name_ko,
     profile_table_ko,
     rank_ko,
@@ -51,7 +51,7 @@ def test_ranking_table_ties_and_alignment() -> None:
     assert kor.lstrip().startswith("공동 9위") and "한국" in kor
     # The value column ends at the same terminal column on every row.
     body = lines[1:15]
-    ends = {_width(line.split("  수치")[0].rstrip()) for line in body}
+    ends = {width(line.split("  수치")[0].rstrip()) for line in body}
     assert len(ends) == 1
     assert lines[-1].startswith("출처: 스탠퍼드대 HAI 'AI 인덱스 2024'")
 

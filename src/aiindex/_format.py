@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -36,15 +37,26 @@ def shown(obs: Observation) -> str:
     return number(obs.magnitude)
 
 
+def width(text: str) -> int:
+    """Terminal columns ``text`` takes: Hangul and other wide characters take two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
 def table(header: Sequence[str], rows: Sequence[Sequence[str]], right: Sequence[bool]) -> str:
-    """Columns padded to their widest cell; numbers right-aligned."""
-    widths = [max(len(str(c)) for c in col) for col in zip(header, *rows, strict=True)]
+    """Columns padded to their widest cell; numbers right-aligned; Korean names line up.
+
+    >>> print(table(("name", "n"), [("한국", "1"), ("Japan", "12")], (False, True)))
+    name   n
+    한국   1
+    Japan 12
+    """
+    widths = [max(width(str(c)) for c in col) for col in zip(header, *rows, strict=True)]
     out = []
     for row in (header, *rows):
-        cells = [
-            str(c).rjust(w) if r else str(c).ljust(w)
-            for c, w, r in zip(row, widths, right, strict=True)
-        ]
+        cells = []
+        for c, w, r in zip(row, widths, right, strict=True):
+            fill = " " * (w - width(str(c)))
+            cells.append(fill + str(c) if r else str(c) + fill)
         out.append("  ".join(cells).rstrip())
     return "\n".join(out)
 

@@ -20,8 +20,6 @@ Names come from ``entities.toml`` (``name_ko``, the names Korean newspapers prin
 
 from __future__ import annotations
 
-import unicodedata
-from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -142,25 +140,6 @@ def unit_label_ko(indicator: Indicator | str) -> str:
     return indicator.unit_label_ko or unit_ko(indicator.unit)
 
 
-def _width(text: str) -> int:
-    # Hangul and other wide characters take two terminal columns.
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
-def _pad(text: str, width: int, right: bool) -> str:
-    fill = " " * (width - _width(text))
-    return fill + text if right else text + fill
-
-
-def _table(header: Sequence[str], rows: Sequence[Sequence[str]], right: Sequence[bool]) -> str:
-    widths = [max(_width(c) for c in col) for col in zip(header, *rows, strict=True)]
-    lines = [
-        "  ".join(_pad(c, w, r) for c, w, r in zip(row, widths, right, strict=True)).rstrip()
-        for row in (header, *rows)
-    ]
-    return "\n".join(lines)
-
-
 def coverage_line_ko(coverage: Coverage) -> str:
     """The coverage line of a table, in Korean."""
     from aiindex._format import number
@@ -190,7 +169,7 @@ def ranking_table_ko(ranking: Ranking) -> str:
 
     Columns line up in a terminal (Hangul counts two columns).
     """
-    from aiindex._format import shown
+    from aiindex._format import shown, table
 
     ind = ranking.indicator
     ranks = ranking.ranks
@@ -218,7 +197,7 @@ def ranking_table_ko(ranking: Ranking) -> str:
         f"{title_ko(ind)} ({_edition_ko(ind.edition)}, {ranking.year}년), "
         f"단위: {unit_label_ko(ind)}"
     )
-    body = _table(("순위", "이름", "코드", "값", ""), rows, (True, False, False, True, False))
+    body = table(("순위", "이름", "코드", "값", ""), rows, (True, False, False, True, False))
     tail = [coverage_line_ko(ind.coverage_for(ranking.year)), _source_ko(ind)]
     return "\n".join([head, body, *tail])
 
@@ -233,7 +212,7 @@ def profile_table_ko(profile: Profile) -> str:
     >>> print(next(line for line in table.splitlines() if line.startswith("AI 민간 투자 ")))
     AI 민간 투자 ...2023   1.39  십억 달러 ...공동 9위  미국 ...-65.83
     """
-    from aiindex._format import number, shown
+    from aiindex._format import number, shown, table
 
     rows = []
     for row in profile.rows:
@@ -253,7 +232,7 @@ def profile_table_ko(profile: Profile) -> str:
         )
     e = profile.entity
     head = f"{_edition_ko(profile.edition)} 속 {e.display('ko')} ({e.id})"
-    body = _table(
+    body = table(
         ("지표", "연도", "값", "단위", "순위", "1위", "1위와 차이"),
         rows,
         (False, True, True, False, True, False, True),
