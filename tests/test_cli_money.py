@@ -59,6 +59,8 @@ def test_convert_json_with_a_year_mean(capsys: pytest.CaptureFixture[str]) -> No
         (["show", "ai_patents_per_capita", "--currency", "KRW", "--on", "2024-04-16"], "money"),
         (["show", "training_cost", "--currency", "KRW"], "--on"),
         (["show", "training_cost", "--on", "2024-04-16"], "--currency"),
+        (["show", "private_investment", "--plot", "/nonexistent/dir/x.png"], "/nonexistent"),
+        (["export", "/proc/aiindex-cannot-write-here"], "/proc/aiindex"),
     ],
 )
 def test_bad_money_input_is_one_line_and_status_2(

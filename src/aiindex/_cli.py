@@ -158,6 +158,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except AIIndexError as exc:
         print(f"aiindex: {exc}", file=sys.stderr)
         return 2
+    except OSError as exc:  # a file to write (--plot, export) that cannot be written
+        where = f" {exc.filename}" if exc.filename else ""
+        print(f"aiindex: cannot write{where}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
     out, status = result if isinstance(result, tuple) else (result, 0)
     try:
         print(out)
