@@ -80,7 +80,7 @@ def test_plot_writes_a_png(capsys: pytest.CaptureFixture[str], tmp_path: Path) -
 
 def test_export_writes_a_data_package(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     status, out, _ = run(capsys, "export", str(tmp_path / "pkg"), "--edition", "2024")
-    assert status == 0
+    assert status == 0 and str(tmp_path / "pkg") in out
     descriptor = json.loads((tmp_path / "pkg" / "datapackage.json").read_text(encoding="utf-8"))
     names = {r["name"] for r in descriptor["resources"]}
     assert len(names) == len(aiindex.indicators(2024))
