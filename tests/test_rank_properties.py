@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from strategies import COUNTRY_NAMES, YEARS, Row, tables, to_csv, values
 
 import aiindex
-from aiindex._rank import competition_ranks, order, within
+from aiindex._rank import competition_ranks, within
 
 
 def read(text: str, **kwargs: Any) -> aiindex.Indicator:
@@ -51,14 +51,6 @@ def table_ranks(ind: aiindex.Indicator) -> dict[int, dict[str, int | None]]:
 
 
 # -- the pure helpers ---------------------------------------------------------------------------
-
-
-@given(st.lists(st.integers(-5, 5), max_size=30), st.booleans())
-def test_order_sorts_best_first_and_is_stable(xs: list[int], descending: bool) -> None:
-    idx = order([float(x) for x in xs], descending=descending)
-    assert sorted(idx) == list(range(len(xs)))
-    expected = sorted(range(len(xs)), key=lambda i: (-xs[i] if descending else xs[i], i))
-    assert idx == expected
 
 
 @given(st.lists(st.integers(-5, 5), max_size=30))

@@ -4,18 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-__all__ = ["competition_ranks", "order", "within"]
-
-
-def order(values: Sequence[float], *, descending: bool) -> list[int]:
-    """Indices of ``values`` from best to worst; ties keep their input order.
-
-    >>> order([1.0, 3.0, 2.0], descending=True)
-    [1, 2, 0]
-    """
-    if descending:
-        return sorted(range(len(values)), key=lambda i: -values[i])
-    return sorted(range(len(values)), key=values.__getitem__)
+__all__ = ["competition_ranks", "within"]
 
 
 def competition_ranks(sorted_values: Sequence[float]) -> list[int]:

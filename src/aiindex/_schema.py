@@ -7,8 +7,6 @@ assembles them into the public records of `_records` and `_indicator`. See
 
 from __future__ import annotations
 
-from typing import Literal
-
 import attrs
 
 from aiindex._records import CoverageKind, EntityKind
@@ -72,6 +70,3 @@ class EntityRecord:
 @attrs.frozen
 class EntitiesFile:
     entities: tuple[EntityRecord, ...]
-
-
-DataKind = Literal["indicator", "entities"]
