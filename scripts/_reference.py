@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import json
 import re
 import sys
 import tomllib
@@ -24,7 +25,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from _toml import emit
+from _emit import emit, generated_by, written_by
 
 __all__ = [
     "KIND_MAP",
@@ -370,16 +371,16 @@ def build(ed: Edition, reference: Path, out: Path, entities: Path = ENTITIES_FIL
     for spec in ed.indicators:
         table = build_indicator(ed, spec, routed[spec.id], entity_kinds)
         text = emit(table, ed.header)
-        if tomllib.loads(text)["observations"] != [
+        if json.loads(text)["observations"] != [
             {k: v for k, v in o.items() if v is not None} for o in table["observations"]
         ]:
-            raise BuildError(f"{spec.id}: emitted TOML does not read back")
-        path = out / f"{spec.id}.toml"
+            raise BuildError(f"{spec.id}: the emitted file does not read back")
+        path = out / f"{spec.id}.json"
         path.write_bytes(text.encode("utf-8"))
         written.append(path)
     # Remove files an earlier run generated for indicators no longer shipped.
-    for stale in sorted(out.glob("*.toml")):
-        if stale not in written and stale.read_text(encoding="utf-8").startswith(ed.header):
+    for stale in sorted(out.glob("*.json")):
+        if stale not in written and written_by(stale) == generated_by(ed.header):
             stale.unlink()
     return written
 

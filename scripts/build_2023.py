@@ -1,4 +1,4 @@
-"""Build ``src/aiindex/data/2023/*.toml`` from the 2023-edition reference facts.
+"""Build ``src/aiindex/data/2023/*.json`` from the 2023-edition reference facts.
 
 Input: ``ai_index_2023_2025_facts.csv``, the table of Stanford HAI AI Index 2023 and 2025
 figures gathered from public sources, each row with the sources that print it (see

@@ -1,4 +1,4 @@
-"""Build ``src/aiindex/data/2024/*.toml`` from the 2024-edition reference facts.
+"""Build ``src/aiindex/data/2024/*.json`` from the 2024-edition reference facts.
 
 Input: ``ai_index_2024_facts.csv``, the table of Stanford HAI AI Index 2024 figures gathered from
 public sources, each row with the sources that print it (see ``shared/reference/README.md`` next to

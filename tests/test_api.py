@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import tomllib
 from importlib.resources import files
 from typing import Any
@@ -28,17 +29,18 @@ REQUIRED = {
 DATA = files("aiindex").joinpath("data")
 EDITIONS = sorted(int(d.name) for d in DATA.iterdir() if d.is_dir() and d.name.isdigit())
 INDICATOR_FILES = {
-    e: sorted(f.name for f in DATA.joinpath(str(e)).iterdir() if f.name.endswith(".toml"))
+    e: sorted(f.name for f in DATA.joinpath(str(e)).iterdir() if f.name.endswith(".json"))
     for e in EDITIONS
 }
-EVERY = [(i, e) for e in EDITIONS for i in (n.removesuffix(".toml") for n in INDICATOR_FILES[e])]
+EVERY = [(i, e) for e in EDITIONS for i in (n.removesuffix(".json") for n in INDICATOR_FILES[e])]
 
 
 def parsed(*parts: str) -> dict[str, Any]:
     node = DATA
     for part in parts:
         node = node.joinpath(part)
-    return tomllib.loads(node.read_text(encoding="utf-8"))
+    text = node.read_text(encoding="utf-8")
+    return json.loads(text) if parts[-1].endswith(".json") else tomllib.loads(text)
 
 
 # -- catalogue ----------------------------------------------------------------------------------
@@ -49,9 +51,9 @@ def test_indicators_sorted_unique_and_complete() -> None:
     assert list(ids) == sorted(set(ids))
     assert set(aiindex.indicators(2024)) >= REQUIRED
     for edition, names in INDICATOR_FILES.items():
-        assert aiindex.indicators(edition) == tuple(n.removesuffix(".toml") for n in names)
+        assert aiindex.indicators(edition) == tuple(n.removesuffix(".json") for n in names)
     assert set(ids) == {
-        n.removesuffix(".toml") for names in INDICATOR_FILES.values() for n in names
+        n.removesuffix(".json") for names in INDICATOR_FILES.values() for n in names
     }
 
 
@@ -107,7 +109,7 @@ def _strip_defaults(data: Any) -> Any:
 
 @pytest.mark.parametrize(("indicator_id", "edition"), EVERY)
 def test_indicator_file_round_trips(indicator_id: str, edition: int) -> None:
-    name = f"{indicator_id}.toml"
+    name = f"{indicator_id}.json"
     raw = parsed(str(edition), name)
     record = structure(raw, IndicatorFile, path=name)
     unstructured = converter().unstructure(record)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 import inspect
-import tomllib
+import json
 from importlib.resources import files
 from typing import Any
 
@@ -151,8 +151,8 @@ def test_incomplete_ranking_names_the_entity_and_the_value() -> None:
 
 # -- malformed data files -----------------------------------------------------------------------
 
-PATENTS = tomllib.loads(
-    files("aiindex").joinpath("data", "2024", "ai_patents_per_capita.toml").read_text("utf-8")
+PATENTS = json.loads(
+    files("aiindex").joinpath("data", "2024", "ai_patents_per_capita.json").read_text("utf-8")
 )
 
 
@@ -275,8 +275,8 @@ def test_assemble_unit_differing_by_more_than_a_counting_word() -> None:
 
 def test_assemble_accepts_a_counting_word() -> None:
     # million * USD inside a billion * USD table is rescaled, not rejected.
-    data = tomllib.loads(
-        files("aiindex").joinpath("data", "2024", "private_investment.toml").read_text("utf-8")
+    data = json.loads(
+        files("aiindex").joinpath("data", "2024", "private_investment.json").read_text("utf-8")
     )
     record = structure(data, IndicatorFile, path="x.toml")
     ind = assemble(record, path="x.toml")

@@ -3,7 +3,7 @@
 The AI Index publishes one CSV per report figure (``fig_4.3.8.csv``), in chapter folders or a
 zip. Each figure aiindex knows has a small declarative `FigureMapping`, keyed on (edition,
 file) because figure numbers move between editions (2024 fig_4.2.18 is 2025 fig_4.2.19). The
-same mappings build the shipped ``data/<edition>/*.toml`` files
+same mappings build the shipped ``data/<edition>/*.json`` files
 (``scripts/build_public_data.py``), so the reader and the shipped data cannot diverge.
 
 Values stay text: a share written as a fraction becomes percent by an exact Decimal shift, a

@@ -1,8 +1,8 @@
 """The shape of the packaged data files, as attrs classes that cattrs structures.
 
-These mirror the TOML files key for key (``forbid_extra_keys`` catches typos); `_load`
-assembles them into the public records of `_records` and `_indicator`. See
-``docs/data-format.md`` for the format in prose.
+These mirror the data files (JSON indicator tables, TOML entities) key for key
+(``forbid_extra_keys`` catches typos); `_load` assembles them into the public records of
+`_records` and `_indicator`. See ``docs/data-format.md`` for the format in prose.
 """
 
 from __future__ import annotations
@@ -39,6 +39,8 @@ class CoverageRecord:
 
 @attrs.frozen
 class IndicatorFile:
+    # Which build script wrote the file, from what; files are generated, never hand-edited.
+    generated_by: str | None = attrs.field(default=None, kw_only=True)
     id: str
     edition: int
     title: str
