@@ -35,7 +35,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     p.add_argument("--runs", type=int, default=15)
     p.add_argument("--article", type=Path, default=None)
     args = p.parse_args(argv)
-    article = args.article or next(Path("/work/shared/seed").glob("*.txt"))
+    seed = Path(__file__).resolve().parents[2] / "shared" / "seed"
+    article = args.article or next(seed.glob("*.txt"))
     code = (
         "import aiindex._check as c, pathlib; "
         f"c.check(pathlib.Path({str(article)!r}).read_text(encoding='utf-8'))"

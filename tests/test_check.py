@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 import aiindex
 from aiindex._check import Claim, Report, check, run_check_cli
 
-SEED = next(Path("/work/shared/seed").glob("*.txt"), None)
+# The shared folder lies beside the repository, in development and in CI alike.
+SEED = next((Path(__file__).resolve().parents[2] / "shared" / "seed").glob("*.txt"), None)
 ARTICLES = Path(__file__).parent / "articles"
 FLAGGED = ("contradicted", "unsupported rank")
 
