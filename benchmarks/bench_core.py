@@ -16,26 +16,15 @@ from __future__ import annotations
 
 import argparse
 import csv
-import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 
-
-def cold(cmd: Sequence[str], runs: int) -> float:
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    subprocess.run(cmd, env=env, check=True, capture_output=True)  # warm the OS cache and .pyc
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(cmd, env=env, check=True, capture_output=True)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+from _timing import cold
 
 
 def best(fn: Callable[[], object], runs: int = 7) -> float:
