@@ -302,3 +302,63 @@ def test_assemble_empty_sources() -> None:
     with pytest.raises(aiindex.DataError) as info:
         assemble(record, path="x.toml")
     assert "source" in str(info.value) and "'JPN'" in str(info.value)
+
+
+# -- data files that are not what the loader expects -----------------------------------------
+
+
+@pytest.mark.parametrize(("text", "words"), [("{not json", "not valid JSON"), ("[1, 2]", "object")])
+def test_a_broken_json_data_file_names_the_file(
+    monkeypatch: pytest.MonkeyPatch, text: str, words: str
+) -> None:
+    from aiindex import _load
+
+    monkeypatch.setattr(_load, "_read", lambda relative: (f"aiindex/data/{relative}", text))
+    with pytest.raises(aiindex.DataError) as info:
+        _load.read_json("2024/x.json")
+    assert str(info.value).startswith("aiindex/data/2024/x.json: ") and words in str(info.value)
+
+
+def test_a_broken_toml_data_file_names_the_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    from aiindex import _load
+
+    monkeypatch.setattr(_load, "_read", lambda relative: (f"aiindex/data/{relative}", "a = "))
+    with pytest.raises(aiindex.DataError, match=r"^aiindex/data/entities.toml: not valid TOML"):
+        _load.read_toml("entities.toml")
+
+
+def _edition_table(edition: int, published: str) -> dict[str, object]:
+    return {
+        "edition": edition,
+        "published": published,
+        "title": "t",
+        "publisher": "p",
+        "authors": [],
+        "citation": "c",
+        "license": "l",
+        "license_title": "lt",
+        "license_url": "u",
+        "url": "u",
+        "sources": ["s"],
+    }
+
+
+@pytest.mark.parametrize(
+    ("tables", "words"),
+    [
+        ([_edition_table(2024, "2024-04-15"), _edition_table(2024, "2024-04")], "twice"),
+        ([_edition_table(2024, "2024-13-40")], "bad date"),
+    ],
+)
+def test_a_bad_editions_file_is_refused(
+    monkeypatch: pytest.MonkeyPatch, tables: list[dict[str, object]], words: str
+) -> None:
+    from aiindex import _editions, _load
+
+    monkeypatch.setattr(_load, "read_toml", lambda relative: (relative, {"editions": tables}))
+    _editions._recorded.cache_clear()
+    try:
+        with pytest.raises(aiindex.DataError, match=words):
+            _editions._recorded()
+    finally:
+        _editions._recorded.cache_clear()
