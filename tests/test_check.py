@@ -303,3 +303,12 @@ def test_property_changed_value_is_contradicted(
     text = make(ind_id, obs, printed)
     c = _value_claim(check(text, lang=lang), ind_id, obs.entity.id)  # type: ignore[attr-defined]
     assert c.grade == "contradicted", (text, c.explanation)
+
+
+def test_conversions_use_only_a_sourced_publication_day() -> None:
+    # The 2025 edition's day is not recorded (only its month): no rate is guessed for it.
+    text = "AI 인덱스 2025에 따르면 GPT-4 훈련에는 7천856만 달러(1천92억원)가 들었다."
+    report = check(text, edition=2025)
+    conversions = [c for c in report.claims if c.kind == "conversion"]
+    assert conversions and all(c.grade == "not found" for c in conversions)
+    assert "publication day" in conversions[0].explanation

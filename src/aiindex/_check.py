@@ -193,7 +193,6 @@ class Report:
 class _Config:
     keywords: dict[str, tuple[str, ...]]
     requires: dict[str, tuple[str, ...]]
-    publication: dict[int, _dt.date]
     count_words: tuple[str, ...]
 
 
@@ -211,10 +210,24 @@ def _config() -> _Config:
     for ind_id, spec in raw.get("indicators", {}).items():
         kw[ind_id] = tuple(_squash(k) for k in spec.get("keywords", ()))
         req[ind_id] = tuple(_squash(k) for k in spec.get("requires", ()))
-    pub = {int(k): _dt.date.fromisoformat(v) for k, v in raw.get("publication", {}).items()}
     units = raw.get("units", {})
     counts = tuple(units.get("count_ko", ())) + tuple(units.get("count_en", ()))
-    return _Config(kw, req, pub, counts)
+    return _Config(kw, req, counts)
+
+
+def _publication_day(edition: int) -> _dt.date | None:
+    """The edition's publication day, as sourced in editions.toml (None where only the month is).
+
+    Conversions in an article are checked against the ECB fixings of that day and the four
+    following (the publication week), so an unsourced day is not guessed.
+    """
+    from aiindex._editions import edition_info
+    from aiindex.exceptions import UnknownEditionError
+
+    try:
+        return edition_info(edition).published_date
+    except UnknownEditionError:
+        return None
 
 
 @functools.cache
@@ -830,7 +843,12 @@ def _grade_conversion(ctx: _Context, first: _Token, second: _Token) -> Claim:
         why = f"{said}; no fixing of the publication week fits: nearest {best}"
         grade = "contradicted"
     else:
-        why = f"no exchange rate for the publication week of the {ctx.edition} edition"
+        why = (
+            f"the publication day of the {ctx.edition} edition is not recorded (editions.toml "
+            "holds only its month), so there is no publication week to take a rate from"
+            if ctx.publication is None
+            else f"no exchange rate for the publication week of the {ctx.edition} edition"
+        )
         grade = "not found"
     return _claim(
         ctx,
@@ -990,7 +1008,7 @@ class _Walker:
         self.text = text
         self.edition = edition
         self.lang = lang
-        self.publication = _config().publication.get(edition)
+        self.publication = _publication_day(edition)
         self.groups: list[list[Indicator]] = []
         self.topic: Entity | None = None
         self.last_rank: int | None = None
