@@ -23,12 +23,12 @@ REPEATS = 15
 SRC = Path(__file__).resolve().parents[1] / "src"
 
 AIINDEX = """
-from aiindex._units import quantity
-from aiindex._money import convert
+from aiindex._model.units import quantity
+from aiindex._money.rates import convert
 convert(quantity(191.4e6, "USD"), "KRW", on="2024-04-16")
 """
 PINT_ONLY = """
-from aiindex._units import quantity
+from aiindex._model.units import quantity
 quantity(191.4e6, "USD")
 """
 CURRENCYCONVERTER = """
@@ -79,8 +79,8 @@ def warm() -> None:
     sys.path.insert(0, str(SRC))
     import numpy as np
 
-    from aiindex._money import _history, _pair, _table, convert
-    from aiindex._units import quantity
+    from aiindex._model.units import quantity
+    from aiindex._money.rates import _history, _pair, _table, convert
 
     n = 10**6
     rng = np.random.default_rng(0)

@@ -11,8 +11,8 @@ import time
 
 import pandas as pd
 
-from aiindex._load import catalogue, load
-from aiindex._pandas import COLUMNS, source_text, to_pandas
+from aiindex._present.frames import COLUMNS, source_text, to_pandas
+from aiindex._sources.packaged import catalogue, load
 
 
 def main(repeats: int = 30) -> None:

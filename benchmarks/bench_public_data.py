@@ -41,7 +41,7 @@ def main() -> None:
 
     import pandas as pd
 
-    from aiindex._public_data import read_public_data
+    from aiindex._sources.public_data import read_public_data
 
     folders = {ed: args.public_data / str(ed) for ed in (2025, 2024)}
     files = sorted(p for folder in folders.values() for p in folder.rglob("fig_*.csv"))

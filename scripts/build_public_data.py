@@ -30,10 +30,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _emit import emit, generated_by, written_by
 
-from aiindex._convert import structure
-from aiindex._entities import by_id
-from aiindex._public_data import build_records
-from aiindex._schema import IndicatorFile
+from aiindex._io.structure import structure
+from aiindex._reference.entities import by_id
+from aiindex._sources.public_data import build_records
+from aiindex._sources.schema import IndicatorFile
 from aiindex.exceptions import AIIndexError
 
 REPO = Path(__file__).resolve().parent.parent

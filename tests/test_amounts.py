@@ -18,8 +18,8 @@ from strategies_money import (
     valid_amount_texts,
 )
 
-from aiindex._amounts import _round_significant, format_korean, parse_amount, parse_parts
-from aiindex._units import quantity
+from aiindex._model.units import quantity
+from aiindex._money.amounts import _round_significant, format_korean, parse_amount, parse_parts
 from aiindex.exceptions import AmountParseError, NotMoneyError
 
 # The shared folder lies beside the repository, in development and in CI alike.

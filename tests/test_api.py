@@ -11,8 +11,8 @@ import pint
 import pytest
 
 import aiindex
-from aiindex._convert import converter, structure
-from aiindex._schema import EntitiesFile, IndicatorFile
+from aiindex._io.structure import converter, structure
+from aiindex._sources.schema import EntitiesFile, IndicatorFile
 
 REQUIRED = {
     "ai_patents_per_capita",
@@ -320,7 +320,7 @@ def test_iso3166_read_from_pycountrys_files_agrees_with_pycountry() -> None:
     # aiindex reads pycountry's database directly (importing pycountry costs ~70 ms).
     import pycountry
 
-    from aiindex._entities import _iso3166, _korean_country_names
+    from aiindex._reference.entities import _iso3166, _korean_country_names
 
     ours = {r["alpha_3"]: r for r in _iso3166()}
     assert set(ours) == {c.alpha_3 for c in pycountry.countries}

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 import aiindex
-from aiindex._load import catalogue
+from aiindex._sources.packaged import catalogue
 
 REPO = Path(__file__).resolve().parent.parent
 SCRIPT = REPO / "scripts" / "build_2023.py"

@@ -250,7 +250,7 @@ def _english(ind_id: str, obs: object, printed: str) -> str:
 
 
 def _korean(ind_id: str, obs: object, printed: str) -> str:
-    from aiindex._amounts import korean_amount
+    from aiindex._money.amounts import korean_amount
 
     ind = aiindex.indicator(ind_id, edition=2024)
     e = obs.entity  # type: ignore[attr-defined]

@@ -7,8 +7,8 @@ import re
 import pytest
 
 import aiindex
-from aiindex._cite import cite
-from aiindex._editions import edition_info, known_editions
+from aiindex._present.cite import cite
+from aiindex._reference.editions import edition_info, known_editions
 
 
 def test_every_shipped_edition_is_recorded() -> None:

@@ -14,8 +14,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from strategies_money import MONEY
 
-from aiindex._cpi import cpi_u, to_constant_dollars
-from aiindex._units import quantity
+from aiindex._model.units import quantity
+from aiindex._money.cpi import cpi_u, to_constant_dollars
 from aiindex.exceptions import MissingValueError, NotMoneyError
 
 CSV = Path(__file__).resolve().parents[1] / "src" / "aiindex" / "data" / "cpi_u.csv"

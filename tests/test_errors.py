@@ -12,9 +12,9 @@ import pytest
 
 import aiindex
 import aiindex.exceptions
-from aiindex._convert import structure
-from aiindex._load import assemble
-from aiindex._schema import IndicatorFile
+from aiindex._io.structure import structure
+from aiindex._sources.packaged import assemble
+from aiindex._sources.schema import IndicatorFile
 
 
 def test_every_error_subclasses_aiindexerror() -> None:
@@ -311,7 +311,7 @@ def test_assemble_empty_sources() -> None:
 def test_a_broken_json_data_file_names_the_file(
     monkeypatch: pytest.MonkeyPatch, text: str, words: str
 ) -> None:
-    from aiindex import _load
+    from aiindex._io import files as _load
 
     monkeypatch.setattr(_load, "_read", lambda relative: (f"aiindex/data/{relative}", text))
     with pytest.raises(aiindex.DataError) as info:
@@ -320,7 +320,7 @@ def test_a_broken_json_data_file_names_the_file(
 
 
 def test_a_broken_toml_data_file_names_the_file(monkeypatch: pytest.MonkeyPatch) -> None:
-    from aiindex import _load
+    from aiindex._io import files as _load
 
     monkeypatch.setattr(_load, "_read", lambda relative: (f"aiindex/data/{relative}", "a = "))
     with pytest.raises(aiindex.DataError, match=r"^aiindex/data/entities.toml: not valid TOML"):
@@ -353,7 +353,8 @@ def _edition_table(edition: int, published: str) -> dict[str, object]:
 def test_a_bad_editions_file_is_refused(
     monkeypatch: pytest.MonkeyPatch, tables: list[dict[str, object]], words: str
 ) -> None:
-    from aiindex import _editions, _load
+    from aiindex._io import files as _load
+    from aiindex._reference import editions as _editions
 
     monkeypatch.setattr(_load, "read_toml", lambda relative: (relative, {"editions": tables}))
     _editions._recorded.cache_clear()

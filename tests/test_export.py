@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 import aiindex
-from aiindex._export import export_datapackage, value_header
-from aiindex._load import catalogue, load
+from aiindex._present.datapackage import export_datapackage, value_header
+from aiindex._sources.packaged import catalogue, load
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ import attrs
 import pytest
 
 import aiindex
-from aiindex._html import indicator_html, profile_html, ranking_html
+from aiindex._present.html import indicator_html, profile_html, ranking_html
 
 
 def test_unit_source_and_ties() -> None:

@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 
 import aiindex
-from aiindex._format import width
-from aiindex._korean import (
+from aiindex._present.korean import (
     name_ko,
     profile_table_ko,
     rank_ko,
@@ -14,6 +13,7 @@ from aiindex._korean import (
     unit_ko,
     unit_label_ko,
 )
+from aiindex._present.text import width
 
 
 def test_rank_ko() -> None:

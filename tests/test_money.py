@@ -22,8 +22,8 @@ from strategies_money import (
     steady_dates,
 )
 
-from aiindex._money import MAX_FALLBACK_DAYS, Rate, convert, rate, rates_coverage
-from aiindex._units import quantity
+from aiindex._model.units import quantity
+from aiindex._money.rates import MAX_FALLBACK_DAYS, Rate, convert, rate, rates_coverage
 from aiindex.exceptions import NotMoneyError, RateUnavailableError, UnknownCurrencyError
 
 SRC = Path(__file__).resolve().parents[1] / "src"
@@ -248,11 +248,11 @@ def test_array_shape_mismatch() -> None:
 
 def test_import_is_lazy() -> None:
     code = (
-        "import sys, aiindex._money as m\n"
+        "import sys, aiindex._money.rates as m\n"
         "assert 'pint' not in sys.modules and 'numpy' not in sys.modules, 'import'\n"
         "m.rate('USD', 'KRW', on='2024-04-16')\n"
         "assert 'pint' not in sys.modules and 'numpy' not in sys.modules, 'rate'\n"
-        "import aiindex._amounts, aiindex._cpi\n"
+        "import aiindex._money.amounts, aiindex._money.cpi\n"
         "assert 'pint' not in sys.modules and 'numpy' not in sys.modules, 'others'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, env={"PYTHONPATH": str(SRC)})

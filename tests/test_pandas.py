@@ -8,8 +8,8 @@ import sys
 import pytest
 
 import aiindex
-from aiindex._load import catalogue, load
-from aiindex._pandas import COLUMNS, source_text, to_pandas, to_pandas_many
+from aiindex._present.frames import COLUMNS, source_text, to_pandas, to_pandas_many
+from aiindex._sources.packaged import catalogue, load
 from aiindex.exceptions import MissingExtraError
 
 pd = pytest.importorskip("pandas")
@@ -85,8 +85,8 @@ def test_missing_extra(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_import_aiindex_does_not_import_pandas_or_matplotlib() -> None:
     code = (
         "import sys, aiindex; aiindex.indicator('private_investment').rank('KOR');"
-        "import aiindex._pandas, aiindex._plot, aiindex._html, aiindex._cite, aiindex._export,"
-        " aiindex._korean;"
+        "import aiindex._present.frames, aiindex._present.plot, aiindex._present.html,"
+        " aiindex._present.cite, aiindex._present.datapackage, aiindex._present.korean;"
         "print(sorted(m for m in ('pandas', 'matplotlib', 'pint_pandas') if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

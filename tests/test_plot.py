@@ -9,15 +9,15 @@ from pathlib import Path
 import pytest
 
 import aiindex
-from aiindex._load import catalogue, load
+from aiindex._sources.packaged import catalogue, load
 
 matplotlib = pytest.importorskip("matplotlib")
 matplotlib.use("Agg")
 import matplotlib.colors as mcolors  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
 
-from aiindex import _plot  # noqa: E402
-from aiindex._plot import BAR_COLOR, HIGHLIGHT_COLOR, plot  # noqa: E402
+from aiindex._present import plot as _plot  # noqa: E402
+from aiindex._present.plot import BAR_COLOR, HIGHLIGHT_COLOR, plot  # noqa: E402
 from aiindex.exceptions import HangulFontWarning, MissingExtraError  # noqa: E402
 
 ALL = [(i, e) for e, ids in catalogue().items() for i in ids]

@@ -19,8 +19,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import aiindex
-from aiindex._entities import resolve
-from aiindex._public_data import MAPPINGS, SKIPPED, _header_key, read_public_data
+from aiindex._reference.entities import resolve
+from aiindex._sources.public_data import MAPPINGS, SKIPPED, _header_key, read_public_data
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "src" / "aiindex" / "data"

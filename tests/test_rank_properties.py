@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from strategies import COUNTRY_NAMES, YEARS, Row, tables, to_csv, values
 
 import aiindex
-from aiindex._rank import competition_ranks, within
+from aiindex._model.rank import competition_ranks, within
 
 
 def read(text: str, **kwargs: Any) -> aiindex.Indicator:

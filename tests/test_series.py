@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import aiindex
-from aiindex._load import catalogue
+from aiindex._sources.packaged import catalogue
 
 
 def _pairs() -> list[tuple[str, str]]:

@@ -36,21 +36,11 @@ from aiindex.exceptions import (
 if TYPE_CHECKING:
     import pint
 
-    from aiindex._amounts import format_korean, parse_amount
-    from aiindex._api import entity, indicator, indicators
+    from aiindex._analysis.profile import profile
+    from aiindex._analysis.series import Growth, Revision, growth, revisions, series
     from aiindex._check import Claim, Report, check
-    from aiindex._cite import cite
-    from aiindex._cpi import to_constant_dollars
-    from aiindex._editions import Edition, edition_info, editions
-    from aiindex._entities import is_entity
-    from aiindex._export import export_datapackage
-    from aiindex._indicator import Indicator
-    from aiindex._money import Rate, convert, rate, rates_coverage
-    from aiindex._pandas import to_pandas_many as to_pandas
-    from aiindex._plot import plot
-    from aiindex._profile import profile
-    from aiindex._public_data import PublicData, read_public_data
-    from aiindex._records import (
+    from aiindex._model.indicator import Indicator
+    from aiindex._model.records import (
         Coverage,
         Entity,
         Observation,
@@ -60,9 +50,19 @@ if TYPE_CHECKING:
         Ranking,
         Source,
     )
-    from aiindex._series import Growth, Revision, growth, revisions, series
-    from aiindex._units import define_units
-    from aiindex._usercsv import read_csv
+    from aiindex._model.units import define_units
+    from aiindex._money.amounts import format_korean, parse_amount
+    from aiindex._money.cpi import to_constant_dollars
+    from aiindex._money.rates import Rate, convert, rate, rates_coverage
+    from aiindex._present.cite import cite
+    from aiindex._present.datapackage import export_datapackage
+    from aiindex._present.frames import to_pandas_many as to_pandas
+    from aiindex._present.plot import plot
+    from aiindex._reference.editions import Edition, edition_info, editions
+    from aiindex._reference.entities import is_entity
+    from aiindex._sources.lookup import entity, indicator, indicators
+    from aiindex._sources.public_data import PublicData, read_public_data
+    from aiindex._sources.usercsv import read_csv
 
     ureg: pint.UnitRegistry[Any]
     Quantity: type[pint.Quantity[Any]]
@@ -135,58 +135,58 @@ _LAZY: dict[str, str] = {
     "Claim": "aiindex._check",
     "Report": "aiindex._check",
     "check": "aiindex._check",
-    "cite": "aiindex._cite",
-    "Edition": "aiindex._editions",
-    "edition_info": "aiindex._editions",
-    "editions": "aiindex._editions",
-    "export_datapackage": "aiindex._export",
-    "plot": "aiindex._plot",
-    "PublicData": "aiindex._public_data",
-    "read_public_data": "aiindex._public_data",
-    "format_korean": "aiindex._amounts",
-    "parse_amount": "aiindex._amounts",
-    "to_constant_dollars": "aiindex._cpi",
-    "Rate": "aiindex._money",
-    "convert": "aiindex._money",
-    "rate": "aiindex._money",
-    "rates_coverage": "aiindex._money",
-    "entity": "aiindex._api",
-    "indicator": "aiindex._api",
-    "indicators": "aiindex._api",
-    "is_entity": "aiindex._entities",
-    "Indicator": "aiindex._indicator",
-    "profile": "aiindex._profile",
-    "Coverage": "aiindex._records",
-    "Entity": "aiindex._records",
-    "Observation": "aiindex._records",
-    "Profile": "aiindex._records",
-    "ProfileRow": "aiindex._records",
-    "Ranked": "aiindex._records",
-    "Ranking": "aiindex._records",
-    "Source": "aiindex._records",
-    "define_units": "aiindex._units",
-    "Growth": "aiindex._series",
-    "Revision": "aiindex._series",
-    "growth": "aiindex._series",
-    "revisions": "aiindex._series",
-    "series": "aiindex._series",
-    "read_csv": "aiindex._usercsv",
+    "cite": "aiindex._present.cite",
+    "Edition": "aiindex._reference.editions",
+    "edition_info": "aiindex._reference.editions",
+    "editions": "aiindex._reference.editions",
+    "export_datapackage": "aiindex._present.datapackage",
+    "plot": "aiindex._present.plot",
+    "PublicData": "aiindex._sources.public_data",
+    "read_public_data": "aiindex._sources.public_data",
+    "format_korean": "aiindex._money.amounts",
+    "parse_amount": "aiindex._money.amounts",
+    "to_constant_dollars": "aiindex._money.cpi",
+    "Rate": "aiindex._money.rates",
+    "convert": "aiindex._money.rates",
+    "rate": "aiindex._money.rates",
+    "rates_coverage": "aiindex._money.rates",
+    "entity": "aiindex._sources.lookup",
+    "indicator": "aiindex._sources.lookup",
+    "indicators": "aiindex._sources.lookup",
+    "is_entity": "aiindex._reference.entities",
+    "Indicator": "aiindex._model.indicator",
+    "profile": "aiindex._analysis.profile",
+    "Coverage": "aiindex._model.records",
+    "Entity": "aiindex._model.records",
+    "Observation": "aiindex._model.records",
+    "Profile": "aiindex._model.records",
+    "ProfileRow": "aiindex._model.records",
+    "Ranked": "aiindex._model.records",
+    "Ranking": "aiindex._model.records",
+    "Source": "aiindex._model.records",
+    "define_units": "aiindex._model.units",
+    "Growth": "aiindex._analysis.series",
+    "Revision": "aiindex._analysis.series",
+    "growth": "aiindex._analysis.series",
+    "revisions": "aiindex._analysis.series",
+    "series": "aiindex._analysis.series",
+    "read_csv": "aiindex._sources.usercsv",
 }
 
 
 def __getattr__(name: str) -> Any:
     if name == "to_pandas":
-        from aiindex._pandas import to_pandas_many
+        from aiindex._present.frames import to_pandas_many
 
         value: Any = to_pandas_many
     elif name in _LAZY:
         value = getattr(importlib.import_module(_LAZY[name]), name)
     elif name == "ureg":
-        from aiindex._units import registry
+        from aiindex._model.units import registry
 
         value = registry()
     elif name == "Quantity":
-        from aiindex._units import registry
+        from aiindex._model.units import registry
 
         value = registry().Quantity
     elif name == "__version__":

@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING, Any, NoReturn
 from aiindex.exceptions import AIIndexError
 
 if TYPE_CHECKING:
-    from aiindex._indicator import Indicator
-    from aiindex._money import Rate
-    from aiindex._records import Observation, Ranking
+    from aiindex._model.indicator import Indicator
+    from aiindex._model.records import Observation, Ranking
+    from aiindex._money.rates import Rate
 
     # The rate used, and per row the converted value and its Korean form ("" if not KRW).
     Converted = tuple[Rate, list[tuple[float, str]]]
@@ -210,8 +210,8 @@ def _indicator_json(ind: Indicator) -> dict[str, Any]:
 
 
 def _cmd_list(args: argparse.Namespace) -> str:
-    from aiindex._format import table
-    from aiindex._load import indicator_ids, load
+    from aiindex._present.text import table
+    from aiindex._sources.packaged import indicator_ids, load
 
     ids = indicator_ids(args.edition)
     inds = [load(i, args.edition) for i in ids]
@@ -232,12 +232,12 @@ def _ranking_json(ranking: Ranking) -> dict[str, Any]:
 
 
 def _cmd_show(args: argparse.Namespace) -> str:
-    from aiindex._format import ranking_table
-    from aiindex._load import load
+    from aiindex._present.text import ranking_table
+    from aiindex._sources.packaged import load
 
     ind = load(args.indicator, args.edition)
     if args.cite:
-        from aiindex._cite import cite
+        from aiindex._present.cite import cite
 
         return cite(ind, args.cite, args.lang or "en")
     ranking = ind.ranking(args.year)
@@ -249,7 +249,7 @@ def _cmd_show(args: argparse.Namespace) -> str:
         if args.json:
             return _dumps(_ranking_json(ranking))
         if args.lang == "ko":
-            from aiindex._korean import ranking_table_ko
+            from aiindex._present.korean import ranking_table_ko
 
             return ranking_table_ko(ranking)
         return str(ranking)
@@ -268,7 +268,7 @@ def _cmd_show(args: argparse.Namespace) -> str:
 def _plot(ind: Indicator, args: argparse.Namespace) -> None:
     import matplotlib
 
-    from aiindex._plot import plot
+    from aiindex._present.plot import plot
 
     matplotlib.use("Agg")  # a file, never a window
     ax = plot(ind, year=args.year, highlight=args.highlight, lang=args.lang or "en")
@@ -285,8 +285,8 @@ def _usage(message: str) -> AIIndexError:
 
 def _converted(ranking: Ranking, currency: str, on: str | int) -> Converted:
     """Every row's value in ``currency``, through the same rate, with the rate used."""
-    from aiindex._money import convert_amount
-    from aiindex._units import split_scale
+    from aiindex._model.units import split_scale
+    from aiindex._money.rates import convert_amount
     from aiindex.exceptions import NotMoneyError
 
     ind = ranking.indicator
@@ -307,13 +307,13 @@ def _converted(ranking: Ranking, currency: str, on: str | int) -> Converted:
 
 
 def _currencies() -> frozenset[str]:
-    from aiindex._money import _known_currencies
+    from aiindex._money.rates import _known_currencies
 
     return frozenset(_known_currencies())
 
 
 def _korean(value: float, code: str) -> str:
-    from aiindex._amounts import korean_amount
+    from aiindex._money.amounts import korean_amount
 
     return korean_amount(value, code) if code == "KRW" else ""
 
@@ -334,8 +334,8 @@ def _rate_json(r: Rate) -> dict[str, Any]:
 def _cmd_convert(args: argparse.Namespace) -> str:
     from decimal import Decimal, InvalidOperation
 
-    from aiindex._amounts import parse_parts
-    from aiindex._money import convert_amount
+    from aiindex._money.amounts import parse_parts
+    from aiindex._money.rates import convert_amount
     from aiindex.exceptions import AmountParseError
 
     text = " ".join(args.amount)
@@ -375,13 +375,13 @@ def _cmd_convert(args: argparse.Namespace) -> str:
 
 
 def _cmd_rank(args: argparse.Namespace) -> str:
-    from aiindex._format import number
-    from aiindex._load import load
+    from aiindex._present.text import number
+    from aiindex._sources.packaged import load
 
     ind = load(args.indicator, args.edition)
     obs = ind.observation(args.entity, args.year)
     if args.cite:
-        from aiindex._cite import cite
+        from aiindex._present.cite import cite
 
         return cite(obs, args.cite, args.lang or "en")
     rank = ind.rank(obs.entity, obs.year)
@@ -396,8 +396,8 @@ def _cmd_rank(args: argparse.Namespace) -> str:
 
 
 def _cmd_gap(args: argparse.Namespace) -> str:
-    from aiindex._format import number
-    from aiindex._load import load
+    from aiindex._present.text import number
+    from aiindex._sources.packaged import load
 
     ind = load(args.indicator, args.edition)
     oa, ob = ind._pair(args.a, args.b, args.year)
@@ -415,8 +415,8 @@ def _cmd_gap(args: argparse.Namespace) -> str:
 
 
 def _cmd_revisions(args: argparse.Namespace) -> str:
-    from aiindex._format import shown, table
-    from aiindex._series import revisions
+    from aiindex._analysis.series import revisions
+    from aiindex._present.text import shown, table
 
     revs = revisions(args.indicator, args.entity, args.year)
     if args.json:
@@ -440,8 +440,8 @@ def _cmd_revisions(args: argparse.Namespace) -> str:
 
 
 def _cmd_series(args: argparse.Namespace) -> str:
-    from aiindex._format import shown, table
-    from aiindex._series import series
+    from aiindex._analysis.series import series
+    from aiindex._present.text import shown, table
 
     points = series(args.indicator, args.entity, vintage=args.vintage or "latest")
     if args.json:
@@ -458,12 +458,12 @@ def _cmd_series(args: argparse.Namespace) -> str:
 
 
 def _cmd_profile(args: argparse.Namespace) -> str:
-    from aiindex._profile import profile
+    from aiindex._analysis.profile import profile
 
     p = profile(args.entity, edition=args.edition)
     if not args.json:
         if args.lang == "ko":
-            from aiindex._korean import profile_table_ko
+            from aiindex._present.korean import profile_table_ko
 
             return profile_table_ko(p)
         return str(p)
@@ -487,14 +487,14 @@ def _cmd_profile(args: argparse.Namespace) -> str:
 
 
 def _cmd_export(args: argparse.Namespace) -> str:
-    from aiindex._export import export_datapackage
+    from aiindex._present.datapackage import export_datapackage
 
     path = export_datapackage(args.directory, edition=args.edition)
     return f"Data package written to {path}"
 
 
 def _cmd_import_public_data(args: argparse.Namespace) -> str:
-    from aiindex._public_data import read_public_data
+    from aiindex._sources.public_data import read_public_data
 
     if args.edition is None:
         raise _usage("import-public-data needs --edition: figure numbers differ between editions")

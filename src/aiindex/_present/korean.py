@@ -3,7 +3,7 @@
 Names come from ``entities.toml`` (``name_ko``, the names Korean newspapers print: 한국, 미국,
 대만, 아랍에미리트); an entity without one keeps its English name.
 
->>> from aiindex._korean import rank_ko, ranking_table_ko
+>>> from aiindex._present.korean import rank_ko, ranking_table_ko
 >>> rank_ko(9, tied=True)
 '공동 9위'
 >>> print(ranking_table_ko(aiindex.indicator("ai_patents_per_capita", edition=2024).ranking()))
@@ -23,8 +23,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from aiindex._indicator import Indicator
-    from aiindex._records import Coverage, Entity, Profile, Ranking
+    from aiindex._model.indicator import Indicator
+    from aiindex._model.records import Coverage, Entity, Profile, Ranking
 
 __all__ = [
     "coverage_line_ko",
@@ -57,7 +57,7 @@ def name_ko(entity: Entity | str) -> str:
     >>> name_ko("TWN"), name_ko("United Arab Emirates"), name_ko("openai")
     ('대만', '아랍에미리트', '오픈AI')
     """
-    from aiindex._entities import resolve
+    from aiindex._reference.entities import resolve
 
     return resolve(entity).display("ko")
 
@@ -97,7 +97,7 @@ _PER_KO = {"person": "인구", "inhabitant": "인구", "member": "회원"}
 
 
 def _scaled_ko(text: str) -> str:
-    from aiindex._units import SCALE_WORDS
+    from aiindex._model.units import SCALE_WORDS
 
     parts = [p.strip() for p in text.strip().strip("()").split("*")]
     words = [_SCALE_KO[p] for p in parts if p in SCALE_WORDS]
@@ -142,7 +142,7 @@ def unit_label_ko(indicator: Indicator | str) -> str:
 
 def coverage_line_ko(coverage: Coverage) -> str:
     """The coverage line of a table, in Korean."""
-    from aiindex._format import number
+    from aiindex._present.text import number
 
     if coverage.kind == "complete":
         return "범위: 출처가 제시한 모든 항목."
@@ -157,7 +157,7 @@ def _edition_ko(edition: int | None) -> str:
 
 
 def _source_ko(indicator: Indicator) -> str:
-    from aiindex._cite import cite
+    from aiindex._present.cite import cite
 
     if indicator.edition is None:
         return f"출처: {indicator.source}."
@@ -169,7 +169,7 @@ def ranking_table_ko(ranking: Ranking) -> str:
 
     Columns line up in a terminal (Hangul counts two columns).
     """
-    from aiindex._format import shown, table
+    from aiindex._present.text import shown, table
 
     ind = ranking.indicator
     ranks = ranking.ranks
@@ -205,14 +205,14 @@ def ranking_table_ko(ranking: Ranking) -> str:
 def profile_table_ko(profile: Profile) -> str:
     """An entity's profile as a Korean text table.
 
-    >>> from aiindex._korean import profile_table_ko
+    >>> from aiindex._present.korean import profile_table_ko
     >>> table = profile_table_ko(aiindex.profile("KOR", edition=2024))
     >>> print(table.splitlines()[0])
     AI 인덱스 2024 속 한국 (KOR)
     >>> print(next(line for line in table.splitlines() if line.startswith("AI 민간 투자 ")))
     AI 민간 투자 ...2023   1.39  십억 달러 ...공동 9위  미국 ...-65.83
     """
-    from aiindex._format import number, shown, table
+    from aiindex._present.text import number, shown, table
 
     rows = []
     for row in profile.rows:

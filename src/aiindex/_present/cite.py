@@ -3,7 +3,7 @@
 The editions' recommended citations, publication dates and data licenses are recorded, with
 where each was read, in ``data/editions.toml``.
 
->>> from aiindex._cite import cite
+>>> from aiindex._present.cite import cite
 >>> cite(aiindex.indicator("private_investment", edition=2024))
 'Stanford HAI AI Index Report 2024, Chapter 4.3 Investment'
 """
@@ -12,12 +12,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
-from aiindex._editions import Edition, edition_info, known_editions
+from aiindex._reference.editions import Edition, edition_info, known_editions
 from aiindex.exceptions import UnknownEditionError
 
 if TYPE_CHECKING:
-    from aiindex._indicator import Indicator
-    from aiindex._records import Observation, Source
+    from aiindex._model.indicator import Indicator
+    from aiindex._model.records import Observation, Source
 
 __all__ = ["STYLES", "cite"]
 
@@ -28,8 +28,8 @@ LANGS: tuple[str, ...] = ("en", "ko")
 
 
 def _source_of(x: Indicator | Observation) -> Source:
-    from aiindex._indicator import Indicator
-    from aiindex._records import Observation
+    from aiindex._model.indicator import Indicator
+    from aiindex._model.records import Observation
 
     if isinstance(x, Indicator | Observation):
         return x.source
@@ -49,7 +49,7 @@ def cite(x: Indicator | Observation, style: Style = "short", lang: Lang = "en") 
     in Korean (the citation itself stays as the report gives it). No data provider is named:
     aiindex does not record which partner supplied a figure.
 
-    >>> from aiindex._cite import cite
+    >>> from aiindex._present.cite import cite
     >>> obs = aiindex.indicator("ai_patents_per_capita", edition=2024).observation("KOR")
     >>> cite(obs, lang="ko")
     "스탠퍼드대 HAI 'AI 인덱스 2024' 보고서, Chapter 1.2 Patents"
@@ -80,7 +80,7 @@ def cite(x: Indicator | Observation, style: Style = "short", lang: Lang = "en") 
 
 
 def _read_at(x: Indicator | Observation) -> tuple[str, ...]:
-    from aiindex._records import Observation
+    from aiindex._model.records import Observation
 
     if isinstance(x, Observation):
         return x.source.locators

@@ -25,12 +25,12 @@ from typing import TYPE_CHECKING, Literal
 
 import attrs
 
-from aiindex._records import CoverageKind, Entity, EntityKind
+from aiindex._model.records import CoverageKind, Entity, EntityKind
 from aiindex.exceptions import DataError, UnknownEntityError
 
 if TYPE_CHECKING:
-    from aiindex._indicator import Indicator
-    from aiindex._schema import IndicatorFile, ObservationRecord
+    from aiindex._model.indicator import Indicator
+    from aiindex._sources.schema import IndicatorFile, ObservationRecord
 
 __all__ = [
     "MAPPINGS",
@@ -504,14 +504,14 @@ def read_public_data(path: str | os.PathLike[str], *, edition: int) -> PublicDat
     >>> _ = (d / "fig_4.3.8.csv").write_text(
     ...     "Geographic area,Total Investment (in Billions of U.S. Dollars)\\n"
     ...     "United States,109.0773255\\nChina,9.290337909\\n", encoding="utf-8")
-    >>> from aiindex._public_data import read_public_data
+    >>> from aiindex._sources.public_data import read_public_data
     >>> pd = read_public_data(d, edition=2025)
     >>> pd.indicators["private_investment"].value("USA", 2024).magnitude
     109.0773255
     >>> pd.files
     ('fig_4.3.8.csv',)
     """
-    from aiindex._load import assemble
+    from aiindex._sources.packaged import assemble
 
     result = build_records(path, edition=edition)
     label = os.fspath(path)
@@ -543,7 +543,7 @@ def build_records(path: str | os.PathLike[str], *, edition: int) -> Records:
     >>> build_records(d, edition=2025).unknown
     ('notes.csv',)
     """
-    from aiindex._schema import CoverageRecord, IndicatorFile
+    from aiindex._sources.schema import CoverageRecord, IndicatorFile
 
     label = os.fspath(path)
     found = _find_csv(path)
@@ -656,7 +656,7 @@ class _Obs:
 
 
 def _records(edition: int, obs_list: list[_Obs]) -> tuple[ObservationRecord, ...]:
-    from aiindex._schema import ObservationRecord
+    from aiindex._sources.schema import ObservationRecord
 
     # One sources tuple per combination of files, shared: thousands of values cite one file.
     sources: dict[tuple[str, ...], tuple[str, ...]] = {}
@@ -953,7 +953,7 @@ def _resolve_cached(raw: str, kind: EntityKind) -> tuple[Entity, tuple[str, ...]
     Cached across reads: the same few hundred names recur in every file, and the entities
     they resolve to are themselves read once per process.
     """
-    from aiindex._entities import resolve, slug
+    from aiindex._reference.entities import resolve, slug
 
     name, notes = _clean_name(raw)
     if not name:

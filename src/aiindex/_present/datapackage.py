@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from aiindex._indicator import Indicator
+    from aiindex._model.indicator import Indicator
 
 __all__ = ["export_datapackage", "value_header"]
 
@@ -71,7 +71,7 @@ def _fields(ind: Indicator) -> list[dict[str, Any]]:
 
 
 def _rows(ind: Indicator) -> list[list[str]]:
-    from aiindex._pandas import exact
+    from aiindex._present.frames import exact
 
     rows = []
     for obs in sorted(ind.observations, key=lambda o: (o.year, o.entity.id)):
@@ -127,14 +127,14 @@ def export_datapackage(directory: str | Path, *, edition: int | None = None) -> 
     ``datapackage.json``.
 
     >>> import json, tempfile
-    >>> from aiindex._export import export_datapackage
+    >>> from aiindex._present.datapackage import export_datapackage
     >>> with tempfile.TemporaryDirectory() as tmp:
     ...     pkg = json.loads(export_datapackage(tmp, edition=2024).read_text())
     >>> [f for f in pkg["resources"] if f["name"] == "private_investment-2024"][0]["path"]
     'data/2024/private_investment.csv'
     """
-    from aiindex._editions import edition_info
-    from aiindex._load import catalogue, load
+    from aiindex._reference.editions import edition_info
+    from aiindex._sources.packaged import catalogue, load
     from aiindex.exceptions import UnknownEditionError
 
     cat = catalogue()

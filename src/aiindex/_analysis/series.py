@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
-from aiindex._entities import resolve
-from aiindex._load import catalogue, load
-from aiindex._records import Entity, Observation, _exact_difference
+from aiindex._model.records import Entity, Observation, _exact_difference
+from aiindex._reference.entities import resolve
+from aiindex._sources.packaged import catalogue, load
 from aiindex.exceptions import (
     IncomparableError,
     MissingValueError,
@@ -25,7 +25,7 @@ from aiindex.exceptions import (
 if TYPE_CHECKING:
     import pint
 
-    from aiindex._indicator import Indicator
+    from aiindex._model.indicator import Indicator
 
 __all__ = ["Growth", "Revision", "growth", "revisions", "series"]
 
@@ -71,7 +71,7 @@ class Growth:
 
     @property
     def absolute_quantity(self) -> pint.Quantity[Any]:
-        from aiindex._units import quantity
+        from aiindex._model.units import quantity
 
         return quantity(self.absolute, self.end.unit)
 
@@ -83,7 +83,7 @@ class Growth:
 def _editions_having(indicator_id: str) -> list[int]:
     having = [e for e, ids in catalogue().items() if indicator_id in ids]
     if not having:
-        from aiindex._load import _suggest
+        from aiindex._sources.packaged import _suggest
 
         raise UnknownIndicatorError(indicator_id, _suggest(indicator_id))
     return having

@@ -3,7 +3,7 @@
 Every piece of text is escaped with `html.escape`: names, notes and units come from data files
 and from users' own tables.
 
->>> from aiindex._html import ranking_html
+>>> from aiindex._present.html import ranking_html
 >>> page = ranking_html(aiindex.indicator("private_investment", edition=2024).ranking())
 >>> "<th>value [billion US dollars]</th>" in page, "9=" in page
 (True, True)
@@ -15,8 +15,8 @@ from html import escape
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
-    from aiindex._indicator import Indicator
-    from aiindex._records import Profile, Ranking
+    from aiindex._model.indicator import Indicator
+    from aiindex._model.records import Profile, Ranking
 
 __all__ = ["indicator_html", "profile_html", "ranking_html"]
 
@@ -33,7 +33,7 @@ def _check_lang(lang: str) -> None:
 
 
 def _source(ind: Indicator, lang: str) -> str:
-    from aiindex._cite import cite
+    from aiindex._present.cite import cite
 
     if ind.edition is None:
         text = str(ind.source)
@@ -45,8 +45,8 @@ def _source(ind: Indicator, lang: str) -> str:
 def ranking_html(ranking: Ranking, *, lang: Literal["en", "ko"] = "en") -> str:
     """A ranking as a compact HTML table: rank (ties as ``9=``, or ``공동 9위``), entity,
     value with the unit in the header, and the coverage and source lines under it."""
-    from aiindex._format import coverage_line, rank_text, shown
-    from aiindex._korean import coverage_line_ko, rank_ko, title_ko, unit_label_ko
+    from aiindex._present.korean import coverage_line_ko, rank_ko, title_ko, unit_label_ko
+    from aiindex._present.text import coverage_line, rank_text, shown
 
     _check_lang(lang)
     ko = lang == "ko"
@@ -109,7 +109,7 @@ def indicator_html(
 ) -> str:
     """An indicator as HTML: its ranking for ``year`` (None: the latest).
 
-    >>> from aiindex._html import indicator_html
+    >>> from aiindex._present.html import indicator_html
     >>> pat = aiindex.indicator("ai_patents_per_capita", edition=2024)
     >>> "Chapter 1.2 Patents" in indicator_html(pat)
     True
@@ -120,13 +120,13 @@ def indicator_html(
 def profile_html(profile: Profile, *, lang: Literal["en", "ko"] = "en") -> str:
     """An entity's profile as HTML: one row per indicator with value, unit, rank, leader, gap.
 
-    >>> from aiindex._html import profile_html
+    >>> from aiindex._present.html import profile_html
     >>> page = profile_html(aiindex.profile("KOR", edition=2024))
     >>> "<caption>South Korea (KOR) in the AI Index 2024</caption>" in page
     True
     """
-    from aiindex._format import number, rank_text, shown
-    from aiindex._korean import rank_ko, title_ko, unit_label_ko
+    from aiindex._present.korean import rank_ko, title_ko, unit_label_ko
+    from aiindex._present.text import number, rank_text, shown
 
     _check_lang(lang)
     ko = lang == "ko"

@@ -22,7 +22,7 @@ __all__ = ["cpi_u", "to_constant_dollars"]
 def cpi_u() -> dict[int, float]:
     """The CPI-U annual averages shipped with aiindex, by year (index 1982-84 = 100).
 
-    >>> from aiindex._cpi import cpi_u
+    >>> from aiindex._money.cpi import cpi_u
     >>> cpi_u()[2023]
     304.702
     """
@@ -59,8 +59,8 @@ def to_constant_dollars(
 
     The result is ``amount * CPI(to_year) / CPI(from_year)``, in USD.
 
-    >>> from aiindex._cpi import to_constant_dollars
-    >>> from aiindex._units import quantity
+    >>> from aiindex._money.cpi import to_constant_dollars
+    >>> from aiindex._model.units import quantity
     >>> q = to_constant_dollars(quantity(100, "USD"), from_year=2020, to_year=2023)
     >>> round(q.magnitude, 2), str(q.units)
     (117.73, 'USD')
@@ -74,7 +74,7 @@ def to_constant_dollars(
     source = _index(from_year, "from_year")
     target = _index(to_year, "to_year")
     amount = quantity.m_as("USD")
-    from aiindex._units import registry
+    from aiindex._model.units import registry
 
     # Same operation order as the cpi package (value * target / source), so results match it.
     return registry().Quantity((amount * target) / source, "USD")

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from aiindex._entities import resolve
-from aiindex._load import catalogue, indicator_ids, load
-from aiindex._records import Entity, Profile, ProfileRow
+from aiindex._model.records import Entity, Profile, ProfileRow
+from aiindex._reference.entities import resolve
+from aiindex._sources.packaged import catalogue, indicator_ids, load
 from aiindex.exceptions import EntityKindError, IncompleteRankingError, MissingValueError
 
 __all__ = ["profile"]

@@ -61,8 +61,8 @@ class _EditionsFile:
 
 @functools.cache
 def _recorded() -> dict[int, Edition]:
-    from aiindex._convert import structure
-    from aiindex._load import read_toml
+    from aiindex._io.files import read_toml
+    from aiindex._io.structure import structure
 
     path, raw = read_toml("editions.toml")
     out: dict[int, Edition] = {}
@@ -80,7 +80,7 @@ def _recorded() -> dict[int, Edition]:
 def known_editions() -> tuple[int, ...]:
     """The editions with a recorded citation and license (shipped or not).
 
-    >>> 2024 in aiindex._editions.known_editions()
+    >>> 2024 in aiindex._reference.editions.known_editions()
     True
     """
     return tuple(sorted(_recorded()))
@@ -104,6 +104,6 @@ def editions() -> tuple[Edition, ...]:
     >>> [(e.edition, e.published) for e in aiindex.editions()][-2:]
     [(2024, '2024-04-15'), (2025, '2025-04')]
     """
-    from aiindex._load import editions as shipped
+    from aiindex._sources.packaged import editions as shipped
 
     return tuple(edition_info(e) for e in shipped())

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from aiindex._cli import Converted
-    from aiindex._indicator import Indicator
-    from aiindex._records import Coverage, Observation, Profile, Ranking
+    from aiindex._model.indicator import Indicator
+    from aiindex._model.records import Coverage, Observation, Profile, Ranking
 
 __all__ = ["coverage_line", "number", "profile_table", "ranking_table", "source_line", "table"]
 

@@ -338,7 +338,7 @@ class Rate:
     ``on`` had none). For a yearly mean, ``on`` and ``fixing_date`` are None, ``year`` is set and
     ``fixings`` counts the daily fixings averaged.
 
-    >>> from aiindex._money import rate
+    >>> from aiindex._money.rates import rate
     >>> print(rate("USD", "KRW", on="2024-04-16"))
     1,392.89 KRW/USD (ECB, 2024-04-16)
     """
@@ -363,7 +363,7 @@ class Rate:
 def rates_coverage() -> tuple[_dt.date, _dt.date]:
     """First and last fixing dates of the bundled ECB history.
 
-    >>> from aiindex._money import rates_coverage
+    >>> from aiindex._money.rates import rates_coverage
     >>> first, last = rates_coverage()
     >>> str(first)
     '1999-01-04'
@@ -379,7 +379,7 @@ def rate(from_: str, to: str, *, on: _dt.date | str | int) -> Rate:
     fixing at most 7 days back) or an ``int`` year (the mean of that year's daily cross rates
     over the days both currencies are fixed).
 
-    >>> from aiindex._money import rate
+    >>> from aiindex._money.rates import rate
     >>> r = rate("USD", "KRW", on="2024-04-14")  # a Sunday: Friday's fixing
     >>> r.fixing_date
     datetime.date(2024, 4, 12)
@@ -427,8 +427,8 @@ def convert(
     days both currencies are fixed). A quantity with an array magnitude converts element-wise,
     and ``on`` may then be a matching sequence or ``datetime64`` array of dates.
 
-    >>> from aiindex._money import convert
-    >>> from aiindex._units import quantity
+    >>> from aiindex._money.rates import convert
+    >>> from aiindex._model.units import quantity
     >>> krw = convert(quantity(191.4, "million * USD"), "KRW", on="2024-04-16")
     >>> f"{krw.magnitude / 1e8:,.0f} {krw.units}"
     '2,666 KRW'
@@ -436,7 +436,7 @@ def convert(
     src, amount = _money_code(quantity)
     src = _currency(src, "quantity's currency")
     dst = _currency(to, "to")
-    from aiindex._units import registry
+    from aiindex._model.units import registry
 
     ureg = registry()
     many_dates = not isinstance(on, (str, int, _dt.date)) and hasattr(on, "__len__")
@@ -455,7 +455,7 @@ def convert_amount(
 
     The command line uses it so that a conversion never pays for importing pint.
 
-    >>> from aiindex._money import convert_amount
+    >>> from aiindex._money.rates import convert_amount
     >>> value, used = convert_amount(191.4e6, "USD", "KRW", on="2024-04-16")
     >>> round(value / 1e8), str(used)
     (2666, '1,392.89 KRW/USD (ECB, 2024-04-16)')

@@ -3,7 +3,7 @@
 pandas (and pint-pandas for ``units="pint"``) are an optional extra, imported only inside the
 functions here, so ``import aiindex`` never pays for them.
 
->>> from aiindex._pandas import to_pandas
+>>> from aiindex._present.frames import to_pandas
 >>> df = to_pandas(aiindex.indicator("ai_patents_per_capita", edition=2024))
 >>> print(df.loc[0, ["entity", "year", "value", "unit"]].to_dict())
 {'entity': 'KOR', 'year': 2022, 'value': 10.26, 'unit': 'patent / (hundred_thousand * person)'}
@@ -22,8 +22,8 @@ from aiindex.exceptions import MissingExtraError
 if TYPE_CHECKING:
     import pandas as pd
 
-    from aiindex._indicator import Indicator
-    from aiindex._records import Observation
+    from aiindex._model.indicator import Indicator
+    from aiindex._model.records import Observation
 
 __all__ = ["COLUMNS", "source_text", "to_pandas", "to_pandas_many"]
 
@@ -110,7 +110,7 @@ def to_pandas(indicator: Indicator, *, units: Literal["float", "pint"] = "float"
     pint-pandas column of aiindex's registry (``units="pint"``), so that
     ``df["value"].pint.to(...)`` converts. Rows run oldest year first, then best first.
 
-    >>> from aiindex._pandas import to_pandas
+    >>> from aiindex._present.frames import to_pandas
     >>> df = to_pandas(aiindex.indicator("private_investment", edition=2024))
     >>> df[df.entity == "KOR"][["entity_name", "value", "unit"]].to_string(index=False)
     'entity_name  value          unit\\nSouth Korea   1.39 billion * USD'
@@ -118,7 +118,7 @@ def to_pandas(indicator: Indicator, *, units: Literal["float", "pint"] = "float"
     >>> to_pandas(pi, units="pint")["value"].dtype
     pint[USD·billion][Float64]
     """
-    from aiindex._indicator import Indicator
+    from aiindex._model.indicator import Indicator
 
     if not isinstance(indicator, Indicator):
         raise TypeError(f"to_pandas() takes an Indicator, not {type(indicator).__name__}")
@@ -135,7 +135,7 @@ def to_pandas(indicator: Indicator, *, units: Literal["float", "pint"] = "float"
 
 def _pint_values(values: object, unit: str) -> Any:
     (pint_pandas,) = require("pandas", "pint_pandas")
-    from aiindex._units import registry
+    from aiindex._model.units import registry
 
     # pint-pandas builds quantities with the registry on PintType, a process-wide setting:
     # aiindex's units (currencies, counting words, person) exist only in its own registry.
@@ -149,14 +149,14 @@ def to_pandas_many(ids: Sequence[str] | None = None, edition: int | None = None)
     ``ids`` None means every indicator; ``edition`` None means every shipped edition that has
     each id, so a revised figure shows up once per edition.
 
-    >>> from aiindex._pandas import to_pandas_many
+    >>> from aiindex._present.frames import to_pandas_many
     >>> df = to_pandas_many(["ai_patents_per_capita", "private_investment"], edition=2024)
     >>> sorted(df["indicator"].unique())
     ['ai_patents_per_capita', 'private_investment']
     >>> bool(df.duplicated(["indicator", "edition", "entity", "year"]).any())
     False
     """
-    from aiindex._load import catalogue, load
+    from aiindex._sources.packaged import catalogue, load
     from aiindex.exceptions import UnknownEditionError, UnknownIndicatorError
 
     require("pandas", "pandas")

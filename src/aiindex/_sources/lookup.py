@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from aiindex._entities import resolve
-from aiindex._indicator import Indicator
-from aiindex._load import indicator_ids, load
-from aiindex._records import Entity
+from aiindex._model.indicator import Indicator
+from aiindex._model.records import Entity
+from aiindex._reference.entities import resolve
+from aiindex._sources.packaged import indicator_ids, load
 
 __all__ = ["entity", "indicator", "indicators"]
 

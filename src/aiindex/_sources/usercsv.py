@@ -8,11 +8,11 @@ import os
 import re
 from typing import TYPE_CHECKING, Literal
 
-from aiindex._records import Entity, EntityKind
+from aiindex._model.records import Entity, EntityKind
 from aiindex.exceptions import DataError, UnknownEntityError
 
 if TYPE_CHECKING:
-    from aiindex._indicator import Indicator
+    from aiindex._model.indicator import Indicator
 
 __all__ = ["read_csv"]
 
@@ -46,9 +46,9 @@ def read_csv(
     >>> ind.rank("KOR"), ind.value("JPN").magnitude
     (2, 5.0)
     """
-    from aiindex._load import assemble
-    from aiindex._schema import CoverageRecord, IndicatorFile, ObservationRecord
-    from aiindex._units import registry
+    from aiindex._model.units import registry
+    from aiindex._sources.packaged import assemble
+    from aiindex._sources.schema import CoverageRecord, IndicatorFile, ObservationRecord
 
     label = os.fspath(path)
     try:
@@ -138,7 +138,7 @@ def read_csv(
 
 
 def _entity(text: str, kind: EntityKind, *, where: str, path: str) -> Entity:
-    from aiindex._entities import resolve, slug
+    from aiindex._reference.entities import resolve, slug
 
     if not text:
         raise DataError(f"{where}, column 'entity': empty", path=path)

@@ -14,7 +14,7 @@ import attrs
 if TYPE_CHECKING:
     import pint
 
-    from aiindex._indicator import Indicator
+    from aiindex._model.indicator import Indicator
 
 __all__ = [
     "Coverage",
@@ -79,7 +79,7 @@ class Entity:
         >>> "Korea, Rep." in aiindex.entity("KOR").names
         True
         """
-        from aiindex._entities import names_of
+        from aiindex._reference.entities import names_of
 
         return names_of(self)
 
@@ -141,7 +141,7 @@ class Observation:
     @property
     def value(self) -> pint.Quantity[Any]:
         """The value as a pint quantity in the indicator's unit."""
-        from aiindex._units import quantity
+        from aiindex._model.units import quantity
 
         return quantity(self.magnitude, self.unit)
 
@@ -149,7 +149,7 @@ class Observation:
         self, style: Literal["short", "long", "bibtex"] = "short", lang: Literal["en", "ko"] = "en"
     ) -> str:
         """How to credit this value, with where it was read (``long``) or as BibTeX."""
-        from aiindex._cite import cite
+        from aiindex._present.cite import cite
 
         return cite(self, style, lang)
 
@@ -240,12 +240,12 @@ class Ranking(Sequence[Ranked]):
         return f"<Ranking {self.indicator.id} {self.year}: {len(self)} rows>"
 
     def __str__(self) -> str:
-        from aiindex._format import ranking_table
+        from aiindex._present.text import ranking_table
 
         return ranking_table(self)
 
     def _repr_html_(self) -> str:
-        from aiindex._html import ranking_html
+        from aiindex._present.html import ranking_html
 
         return ranking_html(self)
 
@@ -276,7 +276,7 @@ class ProfileRow:
     def gap_to_leader(self) -> pint.Quantity[Any] | None:
         if self.leader is None:
             return None
-        from aiindex._units import quantity
+        from aiindex._model.units import quantity
 
         return quantity(self.gap_magnitude, self.observation.unit)
 
@@ -322,11 +322,11 @@ class Profile:
         )
 
     def __str__(self) -> str:
-        from aiindex._format import profile_table
+        from aiindex._present.text import profile_table
 
         return profile_table(self)
 
     def _repr_html_(self) -> str:
-        from aiindex._html import profile_html
+        from aiindex._present.html import profile_html
 
         return profile_html(self)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import attrs
 
-from aiindex._records import CoverageKind, EntityKind
+from aiindex._model.records import CoverageKind, EntityKind
 
 __all__ = ["CoverageRecord", "EntitiesFile", "EntityRecord", "IndicatorFile", "ObservationRecord"]
 

@@ -14,7 +14,7 @@ import functools
 import re
 import unicodedata
 
-from aiindex._records import Entity
+from aiindex._model.records import Entity
 from aiindex.exceptions import DataError, UnknownEntityError
 
 __all__ = ["by_id", "is_entity", "names_of", "normalize", "resolve", "slug"]
@@ -46,9 +46,9 @@ def slug(text: str) -> str:
 @functools.cache
 def _own() -> dict[str, tuple[Entity, tuple[str, ...]]]:
     """Entities of data/entities.toml by id, each with its aliases."""
-    from aiindex._convert import structure
-    from aiindex._load import read_toml
-    from aiindex._schema import EntitiesFile
+    from aiindex._io.files import read_toml
+    from aiindex._io.structure import structure
+    from aiindex._sources.schema import EntitiesFile
 
     path, raw = read_toml("entities.toml")
     parsed = structure(raw, EntitiesFile, path=path)

@@ -361,7 +361,7 @@ def _bad_comma(int_part: str) -> int:
 def parse_parts(text: str) -> tuple[Decimal, str]:
     """The exact value and ISO currency code of an amount written in ``text`` (no pint).
 
-    >>> from aiindex._amounts import parse_parts
+    >>> from aiindex._money.amounts import parse_parts
     >>> parse_parts("13억9천만달러")
     (Decimal('1390000000'), 'USD')
     """
@@ -378,7 +378,7 @@ def parse_amount(text: str) -> pint.Quantity[Any]:
     Text that is not an amount raises :class:`~aiindex.exceptions.AmountParseError` whose
     message points at the first character that could not be read.
 
-    >>> from aiindex._amounts import parse_amount
+    >>> from aiindex._money.amounts import parse_amount
     >>> q = parse_amount("1억9천140만 달러")
     >>> q.magnitude, str(q.units)
     (191400000.0, 'USD')
@@ -386,7 +386,7 @@ def parse_amount(text: str) -> pint.Quantity[Any]:
     266900000000.0
     """
     value, code = parse_parts(text)
-    from aiindex._units import registry
+    from aiindex._model.units import registry
 
     q: pint.Quantity[Any] = registry().Quantity(float(value), code)
     return q
@@ -415,8 +415,8 @@ def format_korean(quantity: pint.Quantity[Any], *, digits: int = 4) -> str:
     Any decimals (only for amounts below 10^digits) go on the last group. ``parse_amount``
     reads the result back exactly.
 
-    >>> from aiindex._amounts import format_korean
-    >>> from aiindex._units import quantity
+    >>> from aiindex._money.amounts import format_korean
+    >>> from aiindex._model.units import quantity
     >>> format_korean(quantity(266_599_669_079.6, "KRW"))
     '2,666억 원'
     >>> format_korean(quantity(78_352_034, "USD"), digits=8)
@@ -436,7 +436,7 @@ def format_korean(quantity: pint.Quantity[Any], *, digits: int = 4) -> str:
 def korean_amount(magnitude: object, code: str, *, digits: int = 4) -> str:
     """`format_korean` of a plain number in currency ``code`` (no pint needed).
 
-    >>> from aiindex._amounts import korean_amount
+    >>> from aiindex._money.amounts import korean_amount
     >>> korean_amount(1.2e12, "KRW")
     '1조 2,000억 원'
     """

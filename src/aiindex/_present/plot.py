@@ -15,8 +15,8 @@ from aiindex.exceptions import HangulFontWarning
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
-    from aiindex._indicator import Indicator
-    from aiindex._records import Ranked
+    from aiindex._model.indicator import Indicator
+    from aiindex._model.records import Ranked
 
 __all__ = ["BAR_COLOR", "HIGHLIGHT_COLOR", "hangul_font", "plot"]
 
@@ -43,7 +43,7 @@ _HANGUL_FAMILIES = (
 def hangul_font() -> str | None:
     """The family name of an installed font with Hangul, or None.
 
-    >>> from aiindex._plot import hangul_font
+    >>> from aiindex._present.plot import hangul_font
     >>> hangul_font() is None or isinstance(hangul_font(), str)  # doctest: +SKIP
     True
     """
@@ -57,7 +57,7 @@ def hangul_font() -> str | None:
 
 
 def _rank_label(rank: int | None, tied: bool, ko: bool) -> str:
-    from aiindex._korean import rank_ko
+    from aiindex._present.korean import rank_ko
 
     if rank is None:
         return "–"
@@ -85,16 +85,16 @@ def plot(
 
     >>> import matplotlib
     >>> matplotlib.use("Agg")
-    >>> from aiindex._plot import plot
+    >>> from aiindex._present.plot import plot
     >>> ax = plot(aiindex.indicator("private_investment", edition=2024), top=5)
     >>> ax.get_xlabel()
     'billion US dollars'
     """
-    from aiindex._pandas import require
+    from aiindex._present.frames import require
 
     require("plot", "matplotlib")
-    from aiindex._entities import resolve
-    from aiindex._indicator import Indicator
+    from aiindex._model.indicator import Indicator
+    from aiindex._reference.entities import resolve
 
     if not isinstance(indicator, Indicator):
         raise TypeError(f"plot() takes an Indicator, not {type(indicator).__name__}")
@@ -140,9 +140,9 @@ def _draw(
     import matplotlib.pyplot as plt
     from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-    from aiindex._cite import cite
-    from aiindex._format import coverage_line, shown
-    from aiindex._korean import coverage_line_ko, title_ko, unit_label_ko
+    from aiindex._present.cite import cite
+    from aiindex._present.korean import coverage_line_ko, title_ko, unit_label_ko
+    from aiindex._present.text import coverage_line, shown
 
     # The Hangul family first, DejaVu for what it lacks (the minus sign, digits' widths).
     text_font: dict[str, Any] = {"fontfamily": [font, "DejaVu Sans"]} if font else {}

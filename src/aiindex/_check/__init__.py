@@ -46,8 +46,8 @@ from aiindex.exceptions import (
 )
 
 if TYPE_CHECKING:
-    from aiindex._indicator import Indicator
-    from aiindex._records import Entity, Observation
+    from aiindex._model.indicator import Indicator
+    from aiindex._model.records import Entity, Observation
 
 __all__ = [
     "CONVERSION_TOLERANCE",
@@ -202,7 +202,7 @@ def _squash(text: str) -> str:
 
 @functools.cache
 def _config() -> _Config:
-    from aiindex._load import read_toml
+    from aiindex._io.files import read_toml
 
     _, raw = read_toml("claims.toml")
     kw: dict[str, tuple[str, ...]] = {}
@@ -221,7 +221,7 @@ def _publication_day(edition: int) -> _dt.date | None:
     Conversions in an article are checked against the ECB fixings of that day and the four
     following (the publication week), so an unsourced day is not guessed.
     """
-    from aiindex._editions import edition_info
+    from aiindex._reference.editions import edition_info
     from aiindex.exceptions import UnknownEditionError
 
     try:
@@ -233,7 +233,7 @@ def _publication_day(edition: int) -> _dt.date | None:
 @functools.cache
 def _indicators(edition: int) -> tuple[tuple[Indicator, tuple[str, ...], tuple[str, ...]], ...]:
     """The edition's indicators, each with its keywords (table, titles, long unit labels)."""
-    from aiindex._load import indicator_ids, load
+    from aiindex._sources.packaged import indicator_ids, load
 
     cfg = _config()
     out = []
@@ -275,7 +275,7 @@ def _entity_matcher() -> tuple[tuple[re.Pattern[str], ...], dict[str, Entity]]:
     boundaries once: one lookbehind per name made compiling the pattern cost a third of a
     second, more than the rest of a check.
     """
-    from aiindex._entities import _countries, _own
+    from aiindex._reference.entities import _countries, _own
 
     names: dict[str, Entity] = {}
     for entity, aliases in _countries().values():
@@ -452,7 +452,7 @@ def _precision(num: str, scale: int) -> Decimal:
 
 
 def _korean_value(num: str) -> Decimal:
-    from aiindex._amounts import parse_parts
+    from aiindex._money.amounts import parse_parts
 
     # parse_parts reads every Korean and English number form; the currency is a carrier only.
     return parse_parts(num + "원")[0]
@@ -486,7 +486,7 @@ def _tokens(masked: str) -> list[_Token]:
         elif unit in ("월", "일"):
             continue
         elif pre or re.fullmatch(_CURRENCY_WORD, unit, re.I):
-            from aiindex._amounts import parse_parts
+            from aiindex._money.amounts import parse_parts
 
             text = pre + num + (" " + scale_word if scale_word else "") + (" " + unit)
             try:
@@ -765,7 +765,7 @@ def _money_text(value: Decimal, code: str, precision: Decimal) -> str:
     """An amount rounded to the text's precision, written the Korean way for won."""
     rounded = (value / precision).to_integral_value() * precision
     if code == "KRW":
-        from aiindex._amounts import korean_amount
+        from aiindex._money.amounts import korean_amount
 
         return korean_amount(rounded, code, digits=30)
     return f"{rounded:,f} {code}"
@@ -776,7 +776,7 @@ def _rates_matching(
 ) -> tuple[list[str], Decimal | None, str]:
     """Fixings of the publication week that make ``claimed`` right, the nearest result, and a
     line on the nearest fixing (what it gives and how far off the text is)."""
-    from aiindex._money import convert_amount
+    from aiindex._money.rates import convert_amount
 
     good: list[str] = []
     best: tuple[Decimal, Decimal, str] | None = None
@@ -1412,7 +1412,7 @@ def _TOPIC_FIRST(sentence: str, pos: int) -> bool:
 
 @functools.cache
 def _world() -> Entity:
-    from aiindex._entities import by_id
+    from aiindex._reference.entities import by_id
 
     return by_id("world")
 
@@ -1427,7 +1427,7 @@ def _detect_lang(text: str) -> str:
 
 
 def _edition_for(text: str, edition: int | None) -> int:
-    from aiindex._load import editions
+    from aiindex._sources.packaged import editions
 
     shipped = editions()
     if edition is not None:

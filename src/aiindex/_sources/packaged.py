@@ -8,71 +8,30 @@ value printed at another scale ("362" million in a billions table) is exact.
 from __future__ import annotations
 
 import functools
-import tomllib
 from decimal import Decimal, InvalidOperation
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from aiindex.exceptions import DataError, UnknownEditionError, UnknownIndicatorError
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
-    from importlib.resources.abc import Traversable
 
-    from aiindex._indicator import Indicator
-    from aiindex._records import Entity
-    from aiindex._schema import IndicatorFile
+    from aiindex._model.indicator import Indicator
+    from aiindex._model.records import Entity
+    from aiindex._sources.schema import IndicatorFile
 
-__all__ = ["catalogue", "editions", "indicator_ids", "load", "read_json", "read_toml"]
+from aiindex._io.files import data_dir, read_json
+
+__all__ = ["catalogue", "editions", "indicator_ids", "load"]
 
 PUBLICATION = "Stanford HAI, AI Index Report {edition}"
-
-
-@functools.cache
-def _data_dir() -> Traversable:
-    from importlib.resources import files
-
-    return files("aiindex").joinpath("data")
-
-
-def _read(relative: str) -> tuple[str, str]:
-    node = _data_dir()
-    for part in relative.split("/"):
-        node = node.joinpath(part)
-    return f"aiindex/data/{relative}", node.read_text(encoding="utf-8")
-
-
-def read_toml(relative: str) -> tuple[str, dict[str, Any]]:
-    """Parse one packaged TOML file (the hand-written ones); return its path and contents."""
-    label, text = _read(relative)
-    try:
-        return label, tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise DataError(f"not valid TOML: {exc}", path=label) from None
-
-
-def read_json(relative: str) -> tuple[str, dict[str, Any]]:
-    """Parse one generated JSON data file; return its path and contents.
-
-    Indicator files are JSON because the C parser reads them about fifteen times faster than
-    tomllib reads TOML, and a profile reads every table of an edition.
-    """
-    import json
-
-    label, text = _read(relative)
-    try:
-        data = json.loads(text)
-    except ValueError as exc:
-        raise DataError(f"not valid JSON: {exc}", path=label) from None
-    if not isinstance(data, dict):
-        raise DataError("expected a JSON object at the top level", path=label)
-    return label, data
 
 
 @functools.cache
 def catalogue() -> dict[int, tuple[str, ...]]:
     """Indicator ids by edition, from the file names alone (nothing is parsed)."""
     out: dict[int, tuple[str, ...]] = {}
-    for child in _data_dir().iterdir():
+    for child in data_dir().iterdir():
         if child.is_dir() and child.name.isdigit():
             ids = sorted(f.name[:-5] for f in child.iterdir() if f.name.endswith(".json"))
             out[int(child.name)] = tuple(ids)
@@ -115,8 +74,8 @@ def _suggest(indicator_id: str) -> tuple[str, ...]:
 
 @functools.cache
 def _load(indicator_id: str, edition: int) -> Indicator:
-    from aiindex._convert import structure
-    from aiindex._schema import IndicatorFile
+    from aiindex._io.structure import structure
+    from aiindex._sources.schema import IndicatorFile
 
     path, raw = read_json(f"{edition}/{indicator_id}.json")
     record = structure(raw, IndicatorFile, path=path)
@@ -146,7 +105,7 @@ def scaled(value: Decimal, unit: str, indicator_unit: str, *, where: str, path: 
     The two may differ only by a counting word (million vs billion USD): that keeps ranking a
     table free of pint while values stay exactly as printed in the file.
     """
-    from aiindex._units import split_scale
+    from aiindex._model.units import split_scale
 
     if unit == indicator_unit:
         return float(value)
@@ -172,9 +131,9 @@ def assemble(
 
     ``entities`` maps the ids a user's table introduced; a user table has no edition.
     """
-    from aiindex._entities import by_id
-    from aiindex._indicator import Indicator
-    from aiindex._records import Coverage, Observation, Source
+    from aiindex._model.indicator import Indicator
+    from aiindex._model.records import Coverage, Observation, Source
+    from aiindex._reference.entities import by_id
 
     publication = "user table" if user_table else PUBLICATION.format(edition=record.edition)
     edition = None if user_table else record.edition

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
-from aiindex._rank import competition_ranks, within
-from aiindex._records import (
+from aiindex._model.rank import competition_ranks, within
+from aiindex._model.records import (
     Coverage,
     Entity,
     EntityKind,
@@ -122,7 +122,7 @@ class Indicator:
         return tuple(self._ix.entities.values())
 
     def _entity(self, entity: str | Entity) -> Entity:
-        from aiindex._entities import normalize, resolve
+        from aiindex._reference.entities import normalize, resolve
 
         if isinstance(entity, Entity):
             return entity
@@ -332,7 +332,7 @@ class Indicator:
         >>> ind.gap("USA", "CHN")
         <Quantity(59.46, 'billion * USD')>
         """
-        from aiindex._units import quantity
+        from aiindex._model.units import quantity
 
         oa, ob = self._pair(a, b, year)
         return quantity(_exact_difference(oa.magnitude, ob.magnitude), self.unit)
@@ -357,7 +357,7 @@ class Indicator:
         >>> aiindex.indicator("ai_talent_migration", edition=2024).change("KOR", 2020, 2023)
         <Quantity(-0.6, '1 / ten_thousand / person')>
         """
-        from aiindex._units import quantity
+        from aiindex._model.units import quantity
 
         first = self.observation(entity, start)
         last = self.observation(entity, end)
@@ -372,7 +372,7 @@ class Indicator:
         >>> df.loc[df.entity == "KOR", "value"].item()
         1.39
         """
-        from aiindex._pandas import to_pandas
+        from aiindex._present.frames import to_pandas
 
         return to_pandas(self, units=units)
 
@@ -384,7 +384,7 @@ class Indicator:
         >>> aiindex.indicator("private_investment", edition=2024).cite()
         'Stanford HAI AI Index Report 2024, Chapter 4.3 Investment'
         """
-        from aiindex._cite import cite
+        from aiindex._present.cite import cite
 
         return cite(self, style, lang)
 
@@ -398,12 +398,12 @@ class Indicator:
         lang: Literal["en", "ko"] = "en",
     ) -> Axes:
         """The ranking as a horizontal bar chart (needs ``aiindex[plot]``); returns the Axes."""
-        from aiindex._plot import plot
+        from aiindex._present.plot import plot
 
         return plot(self, year=year, highlight=highlight, top=top, ax=ax, lang=lang)
 
     def _repr_html_(self) -> str:
-        from aiindex._html import indicator_html
+        from aiindex._present.html import indicator_html
 
         return indicator_html(self)
 

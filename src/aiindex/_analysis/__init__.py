@@ -1,0 +1,1 @@
+"""Questions across tables and editions: profiles, series, revisions, growth."""

@@ -1,0 +1,1 @@
+"""Money: dated exchange rates, amounts in words, constant dollars."""

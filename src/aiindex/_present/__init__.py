@@ -1,0 +1,1 @@
+"""Presentation: text and Korean tables, HTML, charts, pandas, data packages, citations."""

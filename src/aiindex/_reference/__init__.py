@@ -1,0 +1,1 @@
+"""The hand-written facts about the world: entities and their names, the editions."""
