@@ -12,8 +12,8 @@
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any
 
+from aiindex._model import hooks as _hooks
 from aiindex.exceptions import (
     AIIndexError,
     AmountParseError,
@@ -33,7 +33,12 @@ from aiindex.exceptions import (
     UnknownIndicatorError,
 )
 
+# Not `from typing import TYPE_CHECKING`: importing typing costs more than the rest of the
+# facade, and mypy reads a module-level TYPE_CHECKING the same way.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     import pint
 
     from aiindex._analysis.profile import profile
@@ -172,6 +177,15 @@ _LAZY: dict[str, str] = {
     "series": "aiindex._analysis.series",
     "read_csv": "aiindex._sources.usercsv",
 }
+
+
+def _services() -> _hooks.Services:
+    from aiindex import _wiring
+
+    return _wiring
+
+
+_hooks.install(_services)
 
 
 def __getattr__(name: str) -> Any:

@@ -14,7 +14,10 @@ ai_patents_per_capita
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+# Annotations only: `import aiindex` loads this module, and collections.abc costs ~3 ms.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 __all__ = [
     "AIIndexError",

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
+from aiindex._model.hooks import services
+from aiindex._model.names import normalize
 from aiindex._model.rank import competition_ranks, within
 from aiindex._model.records import (
     Coverage,
@@ -122,8 +124,6 @@ class Indicator:
         return tuple(self._ix.entities.values())
 
     def _entity(self, entity: str | Entity) -> Entity:
-        from aiindex._reference.entities import normalize, resolve
-
         if isinstance(entity, Entity):
             return entity
         own = self._ix.entities.get(entity)
@@ -135,7 +135,7 @@ class Indicator:
         for candidate in self._ix.entities.values():
             if normalize(candidate.name) == key or normalize(candidate.id) == key:
                 return candidate
-        return resolve(entity)
+        return services().resolve(entity)
 
     def _missing(self, entity: Entity, year: int | None) -> Exception:
         kinds = {e.kind for e in self._ix.entities.values()} | {self.entity_kind}
@@ -372,9 +372,7 @@ class Indicator:
         >>> df.loc[df.entity == "KOR", "value"].item()
         1.39
         """
-        from aiindex._present.frames import to_pandas
-
-        return to_pandas(self, units=units)
+        return services().to_pandas(self, units=units)
 
     def cite(
         self, style: Literal["short", "long", "bibtex"] = "short", lang: Literal["en", "ko"] = "en"
@@ -384,9 +382,7 @@ class Indicator:
         >>> aiindex.indicator("private_investment", edition=2024).cite()
         'Stanford HAI AI Index Report 2024, Chapter 4.3 Investment'
         """
-        from aiindex._present.cite import cite
-
-        return cite(self, style, lang)
+        return services().cite(self, style, lang)
 
     def plot(
         self,
@@ -398,14 +394,10 @@ class Indicator:
         lang: Literal["en", "ko"] = "en",
     ) -> Axes:
         """The ranking as a horizontal bar chart (needs ``aiindex[plot]``); returns the Axes."""
-        from aiindex._present.plot import plot
-
-        return plot(self, year=year, highlight=highlight, top=top, ax=ax, lang=lang)
+        return services().plot(self, year=year, highlight=highlight, top=top, ax=ax, lang=lang)
 
     def _repr_html_(self) -> str:
-        from aiindex._present.html import indicator_html
-
-        return indicator_html(self)
+        return services().html(self)
 
     # -- display -----------------------------------------------------------------------------
 

@@ -79,9 +79,9 @@ class Entity:
         >>> "Korea, Rep." in aiindex.entity("KOR").names
         True
         """
-        from aiindex._reference.entities import names_of
+        from aiindex._model.hooks import services
 
-        return names_of(self)
+        return services().names_of(self)
 
     def display(self, lang: str = "en") -> str:
         """The name to show: the Korean press name with ``lang="ko"`` where there is one.
@@ -149,9 +149,9 @@ class Observation:
         self, style: Literal["short", "long", "bibtex"] = "short", lang: Literal["en", "ko"] = "en"
     ) -> str:
         """How to credit this value, with where it was read (``long``) or as BibTeX."""
-        from aiindex._present.cite import cite
+        from aiindex._model.hooks import services
 
-        return cite(self, style, lang)
+        return services().cite(self, style, lang)
 
 
 @attrs.frozen
@@ -240,14 +240,14 @@ class Ranking(Sequence[Ranked]):
         return f"<Ranking {self.indicator.id} {self.year}: {len(self)} rows>"
 
     def __str__(self) -> str:
-        from aiindex._present.text import ranking_table
+        from aiindex._model.hooks import services
 
-        return ranking_table(self)
+        return services().text(self)
 
     def _repr_html_(self) -> str:
-        from aiindex._present.html import ranking_html
+        from aiindex._model.hooks import services
 
-        return ranking_html(self)
+        return services().html(self)
 
 
 @attrs.frozen
@@ -322,11 +322,11 @@ class Profile:
         )
 
     def __str__(self) -> str:
-        from aiindex._present.text import profile_table
+        from aiindex._model.hooks import services
 
-        return profile_table(self)
+        return services().text(self)
 
     def _repr_html_(self) -> str:
-        from aiindex._present.html import profile_html
+        from aiindex._model.hooks import services
 
-        return profile_html(self)
+        return services().html(self)

@@ -11,36 +11,12 @@ from __future__ import annotations
 
 import difflib
 import functools
-import re
-import unicodedata
 
+from aiindex._model.names import normalize, slug
 from aiindex._model.records import Entity
 from aiindex.exceptions import DataError, UnknownEntityError
 
 __all__ = ["by_id", "is_entity", "names_of", "normalize", "resolve", "slug"]
-
-_DROP = re.compile(r"[\s\-_.,'’()]+")
-
-
-def normalize(text: str) -> str:
-    """The key names are matched on: case, spacing and punctuation do not matter.
-
-    >>> normalize("Korea, Rep.") == normalize("korea rep")
-    True
-    """
-    return _DROP.sub("", unicodedata.normalize("NFKC", text).casefold())
-
-
-def slug(text: str) -> str:
-    """A lowercase-hyphen id for a name: ``slug("Llama 2 70B")`` -> ``'llama-2-70b'``.
-
-    >>> slug("PaLM (540B)")
-    'palm-540b'
-    """
-    s = re.sub(r"[^0-9a-z]+", "-", unicodedata.normalize("NFKC", text).casefold()).strip("-")
-    if not s:
-        raise ValueError(f"cannot make an id from {text!r}: it has no letters or digits")
-    return s
 
 
 @functools.cache
