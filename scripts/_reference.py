@@ -41,7 +41,7 @@ __all__ = [
 ]
 
 REPO = Path(__file__).resolve().parent.parent
-REFERENCE_DIR = REPO.parent / "shared" / "reference"
+REFERENCE_DIR = REPO / "reference"
 DATA_DIR = REPO / "src" / "aiindex" / "data"
 ENTITIES_FILE = DATA_DIR / "entities.toml"
 

@@ -2,9 +2,9 @@
 
 Input: ``ai_index_2023_2025_facts.csv``, the table of Stanford HAI AI Index 2023 and 2025
 figures gathered from public sources, each row with the sources that print it (see
-``shared/reference/README.md`` next to it). This script reads the rows with ``edition == 2023``
-(the 2023 edition: data mostly for 2022). By default it reads
-``<repo>/../shared/reference/ai_index_2023_2025_facts.csv``.
+``reference/README.md`` next to it). This script reads the rows with ``edition == 2023``
+(the 2023 edition: data mostly for 2022). By default it reads the repository's verbatim copy,
+``<repo>/reference/ai_index_2023_2025_facts.csv``.
 
 This script holds only metadata that we author (indicator ids, titles, units, definitions,
 coverage, the mapping of the CSV's entity names to the ids of ``src/aiindex/data/entities.toml``,

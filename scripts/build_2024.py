@@ -1,9 +1,9 @@
 """Build ``src/aiindex/data/2024/*.json`` from the 2024-edition reference facts.
 
 Input: ``ai_index_2024_facts.csv``, the table of Stanford HAI AI Index 2024 figures gathered from
-public sources, each row with the sources that print it (see ``shared/reference/README.md`` next to
-it for the columns, how complete each table is and the known disagreements). By default the script
-reads ``<repo>/../shared/reference/ai_index_2024_facts.csv``.
+public sources, each row with the sources that print it (see ``reference/README.md`` next to it
+for the columns and where the file came from). By default the script reads the repository's
+verbatim copy, ``<repo>/reference/ai_index_2024_facts.csv``.
 
 This script holds only metadata that we author (indicator ids, titles, units, coverage and the
 mapping of the CSV's entity names to the ids of ``src/aiindex/data/entities.toml``). Every value,
