@@ -8,13 +8,17 @@ never imported: its import checks the data's age and may offer to download, and 
 must never touch the network.
 
 Run ``python scripts/build_cpi.py`` after upgrading ``cpi``; commit the regenerated CSV.
+``--out PATH`` writes elsewhere. The ``generated:`` line records when the content last changed:
+a run that would write the same series from the same ``cpi`` version keeps the file as it is.
 """
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import importlib.metadata
 import importlib.util
+import re
 import sqlite3
 import sys
 from pathlib import Path
@@ -52,22 +56,41 @@ def annual_averages(db: Path) -> list[tuple[int, float]]:
     return out
 
 
-def main() -> None:
-    db = cpi_db()
-    rows = annual_averages(db)
-    version = importlib.metadata.version("cpi")
+GENERATED = re.compile(r"^# generated: (\d{4}-\d{2}-\d{2}) by scripts/build_cpi\.py$", re.M)
+
+
+def render(rows: list[tuple[int, float]], version: str, generated: str) -> str:
     header = [
         f"# series: {SERIES} (CPI-U, U.S. city average, all items, not seasonally adjusted),",
         f"#   annual average (BLS period {ANNUAL_AVERAGE}), index 1982-84=100",
         "# source: U.S. Bureau of Labor Statistics, as bundled in the `cpi` Python package's",
         f"#   database cpi/cpi.db, cpi version {version}",
-        f"# generated: {dt.date.today().isoformat()} by scripts/build_cpi.py",
+        f"# generated: {generated} by scripts/build_cpi.py",
         f"# years: {rows[0][0]}-{rows[-1][0]}",
     ]
     # repr() keeps each float exactly as the database stores it.
     body = ["year,value", *(f"{y},{v!r}" for y, v in rows)]
-    OUT.write_text("\n".join(header + body) + "\n", encoding="utf-8")
-    print(f"wrote {OUT} ({len(rows)} years, {rows[0][0]}-{rows[-1][0]})")
+    return "\n".join(header + body) + "\n"
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--out", type=Path, default=OUT)
+    out: Path = parser.parse_args(argv).out
+    db = cpi_db()
+    rows = annual_averages(db)
+    version = importlib.metadata.version("cpi")
+    text = render(rows, version, dt.date.today().isoformat())
+    try:
+        old = out.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        old = ""
+    # Today's date alone is no change: rebuilding unchanged data must leave the file identical.
+    found = GENERATED.search(old)
+    if found and old == render(rows, version, found.group(1)):
+        text = old
+    out.write_text(text, encoding="utf-8")
+    print(f"wrote {out} ({len(rows)} years, {rows[0][0]}-{rows[-1][0]})")
 
 
 if __name__ == "__main__":
