@@ -2,8 +2,9 @@
 
 The AI Index publishes one CSV per report figure (``fig_4.3.8.csv``), in chapter folders or a
 zip. Each figure aiindex knows has a small declarative `FigureMapping`, keyed on (edition,
-file) because figure numbers move between editions (2024 fig_4.2.18 is 2025 fig_4.2.19). The
-same mappings build the shipped ``data/<edition>/*.json`` files
+file) because figure numbers move between editions (2024 fig_4.2.18 is 2025 fig_4.2.19); the
+mappings are data, ``data/public_data.toml``, validated by cattrs when read. The same mappings
+build the shipped ``data/<edition>/*.json`` files
 (``scripts/build_public_data.py``), so the reader and the shipped data cannot diverge.
 
 Values stay text: a share written as a fraction becomes percent by an exact Decimal shift, a
@@ -18,7 +19,6 @@ import io
 import os
 import re
 import zipfile
-from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation, localcontext
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Literal
@@ -33,11 +33,11 @@ if TYPE_CHECKING:
     from aiindex._sources.schema import IndicatorFile, ObservationRecord
 
 __all__ = [
-    "MAPPINGS",
-    "SKIPPED",
     "FigureMapping",
     "IndicatorSpec",
+    "Mappings",
     "PublicData",
+    "mappings",
     "read_public_data",
 ]
 
@@ -105,7 +105,8 @@ class PublicData:
     """The figures of one edition's public data that aiindex maps, as indicators.
 
     ``files`` are the known files read, ``unknown`` the CSV files found but not mapped
-    (known figures aiindex deliberately does not ship among them; `SKIPPED` says why).
+    (known figures aiindex deliberately does not ship among them; `mappings().skipped` says
+    why).
     """
 
     edition: int
@@ -125,355 +126,95 @@ class PublicData:
         if self.unknown:
             lines.append(f"not mapped ({len(self.unknown)}):")
             for name in self.unknown:
-                why = SKIPPED.get((self.edition, PurePosixPath(name).name))
+                why = mappings().skipped.get((self.edition, PurePosixPath(name).name))
                 lines.append(f"  {name}" + (f": {why}" if why else ""))
         return "\n".join(lines)
 
 
-# -- the mappings -----------------------------------------------------------------------------
-
-_INVEST = "Chapter 4.3 Investment"
-_JOBS = "Chapter 4.2 Jobs"
-_PATENTS = "Chapter 1.2 Patents"
-_MODELS = "Chapter 1.3 Notable AI Models"
-_POLICY = "Chapter 6.2 AI and Policymaking"
-_AREA = "Geographic area"
-_FRACTIONS = (
-    "The file writes shares as fractions of 1; they are shown in percent (0.788 -> 78.8), "
-    "shifted exactly in Decimal."
-)
-_REVISED = "These are the 2025 edition's values; where they cover earlier years they are that "
-_REVISED += "edition's revisions, not the earlier editions' figures."
+# -- the mappings ---------------------------------------------------------------------------
 
 
-def _spec(
-    id: str,
-    title: str,
-    unit: str,
-    unit_label: str,
-    kind: EntityKind,
-    section: str,
-    *notes: str,
-    edition: int = 2025,
-    price_basis: str | None = None,
-    definition: str | None = None,
-) -> IndicatorSpec:
-    return IndicatorSpec(
-        id, edition, title, unit, unit_label, kind, section,
-        price_basis=price_basis, definition=definition, notes=notes,
-    )  # fmt: skip
+@attrs.frozen
+class _FigureRecord:
+    """One ``[[figures]]`` table of ``data/public_data.toml``: a `FigureMapping` by indicator id."""
+
+    edition: int
+    file: str
+    indicator: str
+    entity_column: str
+    value_column: str
+    coverage: Literal["complete", "selection"]
+    year: int | None = None
+    year_column: str | None = None
+    period: str | None = None
+    value_form: ValueForm = "number"
+    where: tuple[tuple[str, str], ...] = ()
+    coverage_note: str | None = None
 
 
-_PRIVATE_INVESTMENT = _spec(
-    "private_investment", "Private investment in AI", "billion * USD", "billion US dollars",
-    "country", _INVEST,
-    "2024 for every geographic area from fig_4.3.8; 2013-2024 for China, Europe and the "
-    "United States from fig_4.3.10 (the two files agree on 2024).",
-    _REVISED + " (United States 2023: 72.36 here, 67.22 in the 2024 edition.)",
-    "The header says billions of US dollars and states no inflation adjustment: current "
-    "(nominal) dollars.",
-    price_basis="nominal",
-)  # fmt: skip
-_NOTABLE_BY_COUNTRY = _spec(
-    "notable_models_by_country", "Notable machine learning models by country of origin",
-    "model", "models", "country", _MODELS,
-    "2024 for every country with at least one notable model from fig_1.3.1; 2003-2024 for "
-    "China, Europe and the United States from fig_1.3.2 (the two files agree on 2024).",
-    _REVISED + " (United States 2023: 75 here, 61 in the 2024 edition.)",
-)  # fmt: skip
-_TALENT_MIGRATION = _spec(
-    "ai_talent_migration", "Net AI talent migration (LinkedIn)", "1 / (ten_thousand * member)",
-    "net migration per 10,000 LinkedIn members", "country", _JOBS,
-    "Positive values are net inflows, negative values net outflows.",
-    "2024 from fig_4.2.22; 2019-2024 from fig_4.2.23 (yearly values dated 1/1/YY; the two "
-    "files agree on 2024).",
-    _REVISED + " (Luxembourg 2023: 7.73 here, 3.67 in the 2024 edition.)",
-)  # fmt: skip
-_JOB_POSTINGS = _spec(
-    "ai_job_postings_share", "AI job postings as a share of all job postings", "percent",
-    "% of all job postings", "country", _JOBS,
-    "One chart published as two files (fig_4.2.1 and fig_4.2.2); empty cells are missing "
-    "values, not zero.",
-    _REVISED,
-)  # fmt: skip
-_BILLS_CUMULATIVE = _spec(
-    "ai_bills_passed_cumulative_2016_2024", "AI-related bills passed into law, cumulative "
-    "2016-2024", "bill", "bills", "country", _POLICY,
-    "Every country from fig_6.2.1; fig_6.2.4 (the top 15) agrees with it.",
-)  # fmt: skip
+@attrs.frozen
+class _Skipped:
+    edition: int
+    file: str
+    reason: str
 
 
-def _by_gender(
-    stem: str, title: str, unit: str, label: str, edition: int, *notes: str
-) -> tuple[IndicatorSpec, IndicatorSpec]:
-    return (
-        _spec(f"{stem}_female", f"{title}, women", unit, label, "country", _JOBS, *notes,
-              edition=edition),
-        _spec(f"{stem}_male", f"{title}, men", unit, label, "country", _JOBS, *notes,
-              edition=edition),
-    )  # fmt: skip
+@attrs.frozen
+class _MappingFile:
+    indicators: tuple[IndicatorSpec, ...]
+    figures: tuple[_FigureRecord, ...]
+    skipped: tuple[_Skipped, ...]
 
 
-_CONC_2025 = _by_gender(
-    "ai_talent_concentration", "AI talent concentration", "percent", "% of LinkedIn members",
-    2025, "From fig_4.2.19 (by gender, 2016-2024).", _REVISED,
-)  # fmt: skip
-_CONC_2024 = _by_gender(
-    "ai_talent_concentration", "AI talent concentration", "percent", "% of LinkedIn members",
-    2024,
-    "From the 2024 edition's public-data file fig_4.2.18 (by gender, 2016-2023); the file "
-    "has no both-genders value and no South Korea.",
-)  # fmt: skip
-_SKILL = _by_gender(
-    "ai_skill_penetration_relative", "Relative AI skill penetration rate, 2015-2024",
-    "dimensionless", "relative to global average", 2025,
-    "From fig_4.2.16; one value per area for the whole period 2015-2024.",
-)  # fmt: skip
-_TRAINING_COST_NOTES = (
-    "Epoch AI estimates of the cloud-compute cost of training, in inflation-adjusted US "
-    "dollars. The 2024 edition's training_cost is another vintage of these estimates "
-    "(Transformer 930 there, 670 here).",
-)
+@attrs.frozen
+class Mappings:
+    """The mappings of ``data/public_data.toml``, keyed on (edition, file name).
+
+    ``figures`` lists the figure files aiindex reads; ``skipped`` the known files it reads no
+    indicator from, with the reason.
+    """
+
+    figures: dict[tuple[int, str], tuple[FigureMapping, ...]]
+    skipped: dict[tuple[int, str], str]
 
 
-def _m(file: str, spec: IndicatorSpec, entity: str, value: str, coverage: str,
-       **kw: object) -> FigureMapping:  # fmt: skip
-    return FigureMapping(file, spec, entity, value, coverage, **kw)  # type: ignore[arg-type]
+_MAPPING_FILE = "public_data.toml"
 
 
-_MAPPING_LIST: tuple[FigureMapping, ...] = (
-    # -- Chapter 1.2 Patents ----------------------------------------------------------------
-    _m("fig_1.2.2.csv",
-       _spec("granted_ai_patents_share_by_region",
-             "Share of granted AI patents worldwide by region", "percent", "% of world total",
-             "group", _PATENTS, _FRACTIONS),
-       "Label", "Granted AI patents (% of world total)", "complete", year_column="Year",
-       value_form="fraction"),
-    _m("fig_1.2.3.csv",
-       _spec("granted_ai_patents_share", "Share of granted AI patents worldwide", "percent",
-             "% of world total", "country", _PATENTS, _FRACTIONS,
-             "'Europe' is the 2025 public data's Europe, not the 2024 edition's European "
-             "Union and United Kingdom."),
-       "Label", "Granted AI patents (% of world total)", "selection", year_column="Year",
-       value_form="fraction",
-       coverage_note="China, Europe, India, the United States and the rest of the world."),
-    _m("fig_1.2.4.csv",
-       _spec("ai_patents_per_capita", "Granted AI patents per 100,000 inhabitants",
-             "patent / (hundred_thousand * person)",
-             "granted AI patents per 100,000 inhabitants", "country", _PATENTS),
-       "Geographic Area", "Granted AI patents (per 100,000 inhabitants) in 2023", "complete",
-       year=2023),
-    # -- Chapter 1.3 Notable AI models ------------------------------------------------------
-    _m("fig_1.3.1.csv", _NOTABLE_BY_COUNTRY, _AREA,
-       "Number of notable machine learning models in 2024", "complete", year=2024,
-       coverage_note="Every country with at least one notable model in 2024 (fig_1.3.1)."),
-    _m("fig_1.3.2.csv", _NOTABLE_BY_COUNTRY, "Label", "Number of notable AI models",
-       "selection", year_column="Year",
-       coverage_note="China, Europe and the United States only (fig_1.3.2)."),
-    _m("fig_1.3.3.csv",
-       _spec("notable_models_by_country_cumulative_2003_2024",
-             "Notable machine learning models by country of origin, cumulative 2003-2024",
-             "model", "models", "country", _MODELS),
-       _AREA, "Number of notable machine learning models, 2003-24 (sum)", "complete",
-       year=2024, period="2003-2024"),
-    _m("fig_1.3.6.csv",
-       _spec("notable_models_by_organization", "Notable AI models by organization", "model",
-             "models", "organization", _MODELS),
-       "Organization", "Number of notable AI model in 2024", "selection", year=2024,
-       coverage_note="The chart's top 15 organizations."),
-    _m("fig_1.3.7.csv",
-       _spec("notable_models_by_organization_cumulative_2014_2024",
-             "Notable AI models by organization, cumulative 2014-2024", "model", "models",
-             "organization", _MODELS),
-       "Organization", "Number of notable AI model, 2014-24", "selection", year=2024,
-       period="2014-2024", coverage_note="The chart's top 15 organizations."),
-    _m("fig_1.3.24.csv",
-       _spec("training_cost", "Estimated training cost of select AI models", "USD",
-             "US dollars (inflation-adjusted)", "model", _MODELS, *_TRAINING_COST_NOTES,
-             price_basis="inflation-adjusted", definition="training_cost_inflation_adjusted"),
-       "Model", "Training cost (inflation-adjusted) in U.S. dollars", "selection",
-       year_column="Year", coverage_note="Select models: the report's chart is a selection."),
-    _m("fig_1.3.25.csv",
-       _spec("training_cost_by_publication_date",
-             "Estimated training cost of AI models by publication date", "USD",
-             "US dollars (inflation-adjusted)", "model", _MODELS, *_TRAINING_COST_NOTES,
-             "Kept apart from training_cost: the same estimates are written here at full "
-             "precision (GPT-4 78562016.88093337 vs 78562016.88 in fig_1.3.24), so the "
-             "cells of the two files differ. The year is that of the publication date.",
-             price_basis="inflation-adjusted", definition="training_cost_inflation_adjusted"),
-       "System", "Training cost (inflation-adjusted) in U.S. dollars", "selection",
-       year_column="Publication date",
-       coverage_note="Systems with a training-cost estimate: a selection."),
-    # -- Chapter 2 Technical performance ----------------------------------------------------
-    _m("fig_2.5.4.csv",
-       _spec("swe_bench_lite_resolved", "SWE-bench Lite: percent of issues resolved",
-             "percent", "% resolved", "model", "Chapter 2.5 Coding",
-             "The file gives no date: the leaderboard as the 2025 edition shows it (systems "
-             "dated up to December 2024), taken as 2024."),
-       "Model", "Percent resolved", "selection", year=2024, value_form="percent",
-       where=(("Type", "Lite"),), coverage_note="The chart's top systems."),
-    _m("fig_2.5.4.csv",
-       _spec("swe_bench_verified_resolved", "SWE-bench Verified: percent of issues resolved",
-             "percent", "% resolved", "model", "Chapter 2.5 Coding",
-             "The file gives no date: the leaderboard as the 2025 edition shows it (systems "
-             "dated up to December 2024, o3 announced then), taken as 2024."),
-       "Model", "Percent resolved", "selection", year=2024, value_form="percent",
-       where=(("Type", "Verified"),), coverage_note="The chart's top systems."),
-    _m("fig_2.7.2.csv",
-       _spec("mmmu_accuracy", "MMMU benchmark accuracy (overall)", "percent", "% accuracy",
-             "model", "Chapter 2.7 Reasoning",
-             "The top model of each year; the benchmark is identified as MMMU from fig_2.1.33 "
-             "(same models and scores), the file has no benchmark name."),
-       "model", "metric", "selection", year_column="year", value_form="percent",
-       coverage_note="The top model of the year only."),
-    _m("fig_2.7.4.csv",
-       _spec("gpqa_diamond_accuracy", "GPQA Diamond benchmark accuracy", "percent",
-             "% accuracy", "model", "Chapter 2.7 Reasoning",
-             "The top model of each year; the benchmark is identified as GPQA Diamond from "
-             "fig_2.1.33 (same models), the file has no benchmark name."),
-       "model", "metric", "selection", year_column="year", value_form="percent",
-       coverage_note="The top model of the year only."),
-    # -- Chapter 4.2 Jobs -------------------------------------------------------------------
-    _m("fig_4.2.1.csv", _JOB_POSTINGS, _AREA, "AI job postings (% of all job postings)",
-       "selection", year_column="Year", value_form="percent",
-       coverage_note="The areas of the report's chart (fig_4.2.1 and fig_4.2.2)."),
-    _m("fig_4.2.2.csv", _JOB_POSTINGS, _AREA, "AI job postings (% of all job postings)",
-       "selection", year_column="Year", value_form="percent",
-       coverage_note="The areas of the report's chart (fig_4.2.1 and fig_4.2.2)."),
-    _m("fig_4.2.13.csv",
-       _spec("relative_ai_hiring_rate_yoy", "Relative AI hiring rate, year-over-year change",
-             "percent", "% change from 2023", "country", _JOBS),
-       _AREA, "Relative AI hiring rate year-over-year ratio", "complete", year=2024,
-       value_form="percent"),
-    _m("fig_4.2.15.csv",
-       _spec("ai_skill_penetration_relative", "Relative AI skill penetration rate, 2015-2024",
-             "dimensionless", "relative to global average", "country", _JOBS),
-       _AREA, "Relative AI skill penetration rate, 2015-24", "complete", year=2024,
-       period="2015-2024"),
-    _m("fig_4.2.16.csv", _SKILL[0], _AREA, "Relative AI skill penetration, 2015-24",
-       "complete", year=2024, period="2015-2024", where=(("Gender", "Female"),)),
-    _m("fig_4.2.16.csv", _SKILL[1], _AREA, "Relative AI skill penetration, 2015-24",
-       "complete", year=2024, period="2015-2024", where=(("Gender", "Male"),)),
-    _m("fig_4.2.17.csv",
-       _spec("ai_talent_concentration",
-             "AI talent concentration (share of LinkedIn members with AI talent)", "percent",
-             "% of LinkedIn members", "country", _JOBS),
-       _AREA, "AI talent concentration", "complete", year=2024, value_form="percent"),
-    _m("fig_4.2.18.csv",
-       _spec("ai_talent_concentration_change_2016_2024",
-             "Change in AI talent concentration, 2016 vs. 2024", "percent",
-             "% change from 2016", "country", _JOBS,
-             "The header gives no years; the period 2016 vs. 2024 is the figure's."),
-       _AREA, "Percentage change in AI talent concentration", "complete", year=2024,
-       period="2016-2024", value_form="percent"),
-    _m("fig_4.2.19.csv", _CONC_2025[0], _AREA, "AI talent concentration", "complete",
-       year_column="Year", value_form="percent", where=(("Gender", "Female"),)),
-    _m("fig_4.2.19.csv", _CONC_2025[1], _AREA, "AI talent concentration", "complete",
-       year_column="Year", value_form="percent", where=(("Gender", "Male"),)),
-    _m("fig_4.2.22.csv", _TALENT_MIGRATION, _AREA,
-       "Net AI talent migration per 10,000 LinkedIn members", "complete", year=2024),
-    _m("fig_4.2.23.csv", _TALENT_MIGRATION, "country",
-       "Net AI talent migration per 10,000 LinkedIn members", "complete", year_column="Date"),
-    # -- Chapter 4.3 Investment -------------------------------------------------------------
-    _m("fig_4.3.8.csv", _PRIVATE_INVESTMENT, _AREA,
-       "Total Investment (in Billions of U.S. Dollars)", "complete", year=2024),
-    _m("fig_4.3.10.csv", _PRIVATE_INVESTMENT, _AREA,
-       "Total investment (in billions of US dollars)", "selection", year_column="Year",
-       coverage_note="China, Europe and the United States only (fig_4.3.10)."),
-    _m("fig_4.3.9.csv",
-       _spec("private_investment_cumulative_2013_2024",
-             "Private investment in AI, cumulative 2013-2024", "billion * USD",
-             "billion US dollars", "country", _INVEST, price_basis="nominal"),
-       _AREA, "Total Investment (in Billions of U.S. Dollars), 2013-24", "complete",
-       year=2024, period="2013-2024"),
-    _m("fig_4.3.11.csv",
-       _spec("generative_ai_private_investment", "Private investment in generative AI",
-             "billion * USD", "billion US dollars", "country", _INVEST,
-             "Identified as generative AI investment from the figure's position and values "
-             "(United States 2024: 29.04); the file itself has no title.",
-             price_basis="nominal"),
-       _AREA, "Total investment (in billions of US dollars)", "selection", year_column="Year",
-       coverage_note="China (from 2021), Europe and the United States only."),
-    _m("fig_4.3.12.csv",
-       _spec("newly_funded_ai_companies", "Newly funded AI companies", "company", "companies",
-             "country", _INVEST),
-       _AREA, "Number of newly funded AI companies, 2024", "complete", year=2024),
-    _m("fig_4.3.13.csv",
-       _spec("newly_funded_ai_companies_cumulative_2013_2024",
-             "Newly funded AI companies, cumulative 2013-2024", "company", "companies",
-             "country", _INVEST),
-       _AREA, "Number of newly funded AI companies, 2013-24", "complete", year=2024,
-       period="2013-2024"),
-    _m("fig_4.3.14.csv",
-       _spec("newly_funded_ai_companies_by_area",
-             "Newly funded AI companies (China, Europe, United States)", "company",
-             "companies", "country", _INVEST,
-             "Kept apart from newly_funded_ai_companies: this file's 2024 values disagree "
-             "with fig_4.3.12 of the same edition (United States 1143 vs 1073, China 109 vs "
-             "98), so the two are not merged into one table. Its 2023 values match the 2024 "
-             "edition's."),
-       _AREA, "Number of companies", "selection", year_column="Year",
-       coverage_note="China, Europe and the United States only."),
-    # -- Chapter 6.2 Policymaking -----------------------------------------------------------
-    _m("fig_6.2.1.csv", _BILLS_CUMULATIVE, _AREA,
-       "Number of AI-related bills passed into law, 2016-24", "complete", year=2024,
-       period="2016-2024"),
-    _m("fig_6.2.4.csv", _BILLS_CUMULATIVE, "Select geographic area",
-       "Number of AI-related bills passed into law, 2016-24 (sum)", "selection", year=2024,
-       period="2016-2024"),
-    _m("fig_6.2.3.csv",
-       _spec("ai_bills_passed", "AI-related bills passed into law", "bill", "bills", "country",
-             _POLICY),
-       "Select geographic area", "Number of AI-related bills passed into law, 2024",
-       "selection", year=2024, coverage_note="The chart's top 15 countries."),
-    _m("fig_6.2.15.csv",
-       _spec("ai_legislative_mentions", "Mentions of AI in legislative proceedings", "mention",
-             "mentions", "country", _POLICY,
-             "The header gives no period; the values (Spain 314) are those of 2024."),
-       _AREA, "Number of mentions of AI in legislative proceedings", "complete", year=2024),
-    _m("fig_6.2.16.csv",
-       _spec("ai_legislative_mentions_cumulative_2016_2024",
-             "Mentions of AI in legislative proceedings, cumulative 2016-2024", "mention",
-             "mentions", "country", _POLICY,
-             "The header gives no period; the values (Spain 1200) are the 2016-2024 sums."),
-       _AREA, "Number of mentions of AI in legislative proceedings", "complete", year=2024,
-       period="2016-2024"),
-    # -- The 2024 edition's public data -----------------------------------------------------
-    _m("fig_4.2.18.csv", _CONC_2024[0], _AREA, "AI talent concentration", "complete",
-       year_column="Year", value_form="percent", where=(("Gender", "Female"),)),
-    _m("fig_4.2.18.csv", _CONC_2024[1], _AREA, "AI talent concentration", "complete",
-       year_column="Year", value_form="percent", where=(("Gender", "Male"),)),
-)  # fmt: skip
+@functools.cache
+def mappings() -> Mappings:
+    """The figure-file mappings, read and validated once.
 
+    >>> maps = mappings().figures[2025, "fig_4.3.8.csv"]
+    >>> [(m.indicator.id, m.coverage, m.year) for m in maps]
+    [('private_investment', 'complete', 2024)]
+    """
+    from aiindex._io.files import read_toml
+    from aiindex._io.structure import structure
 
-def _index(mappings: Iterable[FigureMapping]) -> dict[tuple[int, str], tuple[FigureMapping, ...]]:
-    out: dict[tuple[int, str], list[FigureMapping]] = {}
-    for m in mappings:
-        out.setdefault((m.edition, m.file), []).append(m)
-    return {k: tuple(v) for k, v in sorted(out.items())}
+    path, raw = read_toml(_MAPPING_FILE)
+    parsed = structure(raw, _MappingFile, path=path)
+    specs: dict[tuple[int, str], IndicatorSpec] = {}
+    for spec in parsed.indicators:
+        if (spec.edition, spec.id) in specs:
+            raise DataError(f"indicator {spec.id!r} ({spec.edition}) is defined twice", path=path)
+        specs[spec.edition, spec.id] = spec
+    figures: dict[tuple[int, str], list[FigureMapping]] = {}
+    for i, rec in enumerate(parsed.figures):
+        where = f"figures[{i}] ({rec.edition} {rec.file})"
+        found = specs.get((rec.edition, rec.indicator))
+        if found is None:
+            raise DataError(f"{where}: no indicator {rec.indicator!r} of {rec.edition}", path=path)
+        fields = attrs.asdict(rec, recurse=False)
+        del fields["edition"], fields["indicator"]
+        try:
+            mapping = FigureMapping(indicator=found, **fields)
+        except ValueError as exc:
+            raise DataError(f"{where}: {exc}", path=path) from None
+        figures.setdefault((rec.edition, rec.file), []).append(mapping)
+    skipped = {(s.edition, s.file): s.reason for s in parsed.skipped}
+    return Mappings({k: tuple(v) for k, v in sorted(figures.items())}, skipped)
 
-
-MAPPINGS: dict[tuple[int, str], tuple[FigureMapping, ...]] = _index(_MAPPING_LIST)
-"""The figure files aiindex reads, keyed on (edition, file name)."""
-
-SKIPPED: dict[tuple[int, str], str] = {
-    (2024, "fig_4.2.13.csv"): "monthly series (one column per area); no yearly value is "
-    "defined by the file, so it is not shipped",
-    (2025, "fig_1.2.5.csv"): "change 2013 vs. 2023 in a unit the header does not state",
-    (2025, "fig_1.3.26.csv"): "the training costs of fig_1.3.25 again, beside training compute "
-    "in petaFLOP (not an aiindex unit)",
-    (2025, "fig_2.1.33.csv"): "best system per benchmark and year relative to the human "
-    "baseline: one series per benchmark, not a table of models",
-    (2025, "fig_2.1.35.csv"): "best open vs. closed model score per benchmark: no model names",
-    (2025, "fig_2.1.37.csv"): "best US vs. Chinese model score per benchmark: no model names",
-    (2025, "fig_2.2.4.csv"): "top MMLU score per year: no model names",
-    (2025, "fig_2.2.5.csv"): "the file names neither the benchmark (MMLU-Pro by inference) nor "
-    "a date",
-    (2025, "fig_2.2.14.csv"): "three models on four benchmarks, no date",
-    (2025, "fig_4.2.14.csv"): "monthly series; no yearly value is defined by the file",
-    (2025, "fig_6.2.17.csv"): "period not stated, and its bill counts disagree with fig_6.2.1",
-}
-"""Known figure files aiindex reads no indicator from, with the reason."""
 
 # Names the files spell wrongly, as published; the correction is noted on the value.
 _NAME_FIXES: dict[str, str] = {"Turrkey": "Turkey"}
@@ -551,7 +292,7 @@ def build_records(path: str | os.PathLike[str], *, edition: int) -> Records:
     files: list[str] = []
     unknown: list[str] = []
     for rel, data in found:
-        maps = MAPPINGS.get((edition, PurePosixPath(rel).name))
+        maps = mappings().figures.get((edition, PurePosixPath(rel).name))
         if maps is None:
             unknown.append(rel)
             continue
