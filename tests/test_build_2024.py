@@ -20,7 +20,7 @@ SCRIPT = REPO / "scripts" / "build_2024.py"
 DATA = REPO / "src" / "aiindex" / "data"
 SHIPPED = DATA / "2024"
 ENTITIES = DATA / "entities.toml"
-REFERENCE = REPO.parent / "shared" / "reference" / "ai_index_2024_facts.csv"
+REFERENCE = REPO / "reference" / "ai_index_2024_facts.csv"
 
 TOP_KEYS = {
     "generated_by", "id", "edition", "title", "title_ko", "unit", "unit_label", "unit_label_ko",
@@ -84,12 +84,6 @@ def names_of(entity: dict[str, Any]) -> list[str]:
     return [entity["id"], entity["name"], *ko, *entity.get("names", [])]
 
 
-needs_reference = pytest.mark.skipif(
-    not REFERENCE.exists(), reason=f"reference CSV not found at {REFERENCE}"
-)
-
-
-@needs_reference
 def test_regenerated_files_are_byte_identical(tmp_path: Path) -> None:
     build = load_script()
     assert build.main(["--reference", str(REFERENCE), "--out", str(tmp_path)]) == 0
@@ -100,7 +94,6 @@ def test_regenerated_files_are_byte_identical(tmp_path: Path) -> None:
         assert content == shipped[name], f"{name} differs from a fresh build: rerun the script"
 
 
-@needs_reference
 def test_every_reference_row_of_a_shipped_indicator_is_shipped() -> None:
     build = load_script()
     csv_to_id = {spec.csv_indicator: spec.id for spec in build.INDICATORS}
@@ -269,7 +262,6 @@ def test_seed_article_korean_names_are_known() -> None:
         assert normalise(name) in known, name
 
 
-@needs_reference
 def test_script_fails_loudly_on_an_unmapped_name(tmp_path: Path) -> None:
     build = load_script()
     text = REFERENCE.read_text(encoding="utf-8")

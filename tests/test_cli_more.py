@@ -12,7 +12,7 @@ from aiindex._cli import main
 
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO.parent / "shared" / "seed"
-PUBLIC_2025 = REPO.parent / "shared" / "reference" / "public-data" / "2025"
+PUBLIC_2025 = REPO / "reference" / "public-data" / "2025"
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -86,7 +86,6 @@ def test_export_writes_a_data_package(capsys: pytest.CaptureFixture[str], tmp_pa
     assert len(names) == len(aiindex.indicators(2024))
 
 
-@pytest.mark.skipif(not PUBLIC_2025.exists(), reason="the public-data copies are not available")
 def test_import_public_data(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(capsys, "import-public-data", str(PUBLIC_2025), "--edition", "2025")
     assert status == 0 and "private_investment" in out
