@@ -22,10 +22,6 @@ from aiindex._model.units import quantity
 from aiindex._money.amounts import _round_significant, format_korean, parse_amount, parse_parts
 from aiindex.exceptions import AmountParseError, NotMoneyError
 
-# The shared folder lies beside the repository, in development and in CI alike.
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seed"
-
-
 # ------------------------------------------------------------------ properties
 
 
@@ -121,11 +117,8 @@ def test_examples(text: str, value: int, code: str) -> None:
     assert parse_parts(text) == (Decimal(value), code)
 
 
-def test_every_amount_in_the_seed_article_parses() -> None:
-    files = sorted(SEED.glob("*.txt"))
-    if not files:
-        pytest.skip("seed article not available")
-    text = "\n".join(f.read_text(encoding="utf-8") for f in files)
+def test_every_amount_in_the_seed_article_parses(seed_article: Path) -> None:
+    text = seed_article.read_text(encoding="utf-8")
     found = re.findall(r"[0-9][0-9,.천백십조억만 ]*(?:원|달러)", text)
     expected = {
         "672억달러": Decimal("67.2e9"),

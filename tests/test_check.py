@@ -13,17 +13,13 @@ from hypothesis import strategies as st
 import aiindex
 from aiindex._check import Claim, Report, check, run_check_cli
 
-# The shared folder lies beside the repository, in development and in CI alike.
-SEED = next((Path(__file__).resolve().parents[2] / "shared" / "seed").glob("*.txt"), None)
 ARTICLES = Path(__file__).parent / "articles"
 FLAGGED = ("contradicted", "unsupported rank")
 
 
 @pytest.fixture(scope="module")
-def seed() -> Report:
-    if SEED is None:
-        pytest.skip("seed article not present")
-    return check(SEED.read_text(encoding="utf-8"))
+def seed(seed_article: Path) -> Report:
+    return check(seed_article.read_text(encoding="utf-8"))
 
 
 def find(report: Report, text: str, kind: str | None = None, entity: str | None = None) -> Claim:
@@ -116,9 +112,8 @@ def test_seed_every_body_claim_graded_and_only_two_flagged(seed: Report) -> None
     }
 
 
-def test_seed_headline_list_makes_no_claims(seed: Report) -> None:
-    assert SEED is not None
-    text = SEED.read_text(encoding="utf-8")
+def test_seed_headline_list_makes_no_claims(seed: Report, seed_article: Path) -> None:
+    text = seed_article.read_text(encoding="utf-8")
     cut = text.index("번호 제목 글쓴이 날짜")
     assert all(c.span[1] <= cut for c in seed.claims)
     assert all(text[c.span[0] : c.span[1]] == c.text for c in seed.claims)

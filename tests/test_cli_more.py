@@ -11,7 +11,6 @@ import aiindex
 from aiindex._cli import main
 
 REPO = Path(__file__).resolve().parents[1]
-SEED = REPO.parent / "shared" / "seed"
 PUBLIC_2025 = REPO / "reference" / "public-data" / "2025"
 
 
@@ -21,10 +20,11 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     return status, out, err
 
 
-@pytest.mark.skipif(not SEED.exists(), reason="the seed article is not beside the repository")
-def test_check_the_seed_article_detects_its_language(capsys: pytest.CaptureFixture[str]) -> None:
+def test_check_the_seed_article_detects_its_language(
+    capsys: pytest.CaptureFixture[str], seed_article: Path
+) -> None:
     # Regression: the global --lang once defaulted to "en" and misread the Korean article.
-    article = next(SEED.glob("*.txt"))
+    article = seed_article
     status, out, _ = run(capsys, "check", str(article))
     assert status == 1  # the China figure is contradicted
     summary = out.splitlines()[-1]
