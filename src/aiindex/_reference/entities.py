@@ -16,7 +16,7 @@ from aiindex._model.names import normalize, slug
 from aiindex._model.records import Entity
 from aiindex.exceptions import DataError, UnknownEntityError
 
-__all__ = ["by_id", "is_entity", "names_of", "normalize", "resolve", "slug"]
+__all__ = ["all_names", "by_id", "is_entity", "names_of", "normalize", "resolve", "slug"]
 
 
 @functools.cache
@@ -122,6 +122,18 @@ def names_of(entity: Entity) -> tuple[str, ...]:
     table = _countries() if entity.kind == "country" else _own()
     found = table.get(entity.id)
     return found[1] if found is not None else (entity.name,)
+
+
+def all_names() -> tuple[tuple[str, Entity, bool], ...]:
+    """Every name of every entity, as written, each as ``(name, entity, ours)``.
+
+    pycountry's countries come first, with pycountry's names (and, for a country that
+    data/entities.toml also lists, ours); then every entity of data/entities.toml with its
+    names, marked ``ours``. Where two entities share a name, `resolve` follows ours.
+    """
+    rows = [(name, e, False) for e, names in _countries().values() for name in names]
+    rows += [(name, e, True) for e, names in _own().values() for name in names]
+    return tuple(rows)
 
 
 @functools.cache
