@@ -1,0 +1,427 @@
+"""Grading one claim against the shipped figures: a value, a rank, a ratio or a difference of
+two entities, an amount in another currency, and a currency conversion.
+
+A figure is right when it equals the report's within the rounding the text itself uses (or
+the report prints, whichever is coarser); a bound ("more than 9 times") only has to hold.
+Amounts in another currency and conversions are checked against the ECB reference rates of
+the edition's publication week.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from aiindex._check.numbers import SCALES
+from aiindex._check.report import Claim, ClaimKind, Grade
+from aiindex.exceptions import (
+    AIIndexError,
+    IncompleteRankingError,
+    MissingValueError,
+    UnknownEditionError,
+)
+
+if TYPE_CHECKING:
+    from aiindex._check.numbers import Token
+    from aiindex._model.indicator import Indicator
+    from aiindex._model.records import Entity, Observation
+
+__all__ = [
+    "CONVERSION_TOLERANCE",
+    "Context",
+    "claim",
+    "grade_conversion",
+    "grade_pair",
+    "grade_rank",
+    "grade_value",
+    "publication_day",
+]
+
+#: Relative slack allowed on the exchange rate of a currency conversion, on top of the text's
+#: rounding. Korean newspapers convert at the Seoul market rate of the day, not at the ECB
+#: reference rate fixed hours later in Frankfurt; the two differ by a few tenths of a percent.
+CONVERSION_TOLERANCE = Decimal("0.003")
+
+# A claim qualified "about" may be this far from the report's figure (relative).
+_ABOUT = Decimal("0.05")
+
+_QUAL_WORDS = {">": "more than", ">=": "at least", "<": "less than", "<=": "at most", "~": "about"}
+
+
+@attrs.frozen
+class Context:
+    """The sentence a claim is graded in, and the edition it is graded against."""
+
+    edition: int
+    sentence: str
+    offset: int  # of the sentence in the text
+    publication: _dt.date | None
+
+
+def publication_day(edition: int) -> _dt.date | None:
+    """The edition's publication day, as sourced in editions.toml (None where only the month is).
+
+    Conversions in an article are checked against the ECB fixings of that day and the four
+    following (the publication week), so an unsourced day is not guessed.
+    """
+    from aiindex._reference.editions import edition_info
+
+    try:
+        return edition_info(edition).published_date
+    except UnknownEditionError:
+        return None
+
+
+def claim(
+    ctx: Context, tok_span: tuple[int, int], kind: ClaimKind, grade: Grade, why: str, **fields: Any
+) -> Claim:
+    """The claim at ``tok_span`` of the context's sentence, placed in the whole text."""
+    a, b = tok_span
+    return Claim(
+        sentence=ctx.sentence.strip(),
+        span=(ctx.offset + a, ctx.offset + b),
+        text=ctx.sentence[a:b],
+        kind=kind,
+        grade=grade,
+        explanation=why,
+        **fields,
+    )
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _unit_scale(unit: str) -> int:
+    head = unit.split("*")[0].strip() if "*" in unit else ""
+    return SCALES.get(head, 1)
+
+
+def _currency_of(unit: str) -> str | None:
+    code = unit.split("*")[-1].strip()
+    return code if re.fullmatch(r"[A-Z]{3}", code) else None
+
+
+def _report_precision(obs: Observation) -> Decimal:
+    """One unit of the report's last printed digit, in the indicator's unit."""
+    decimals = len(obs.printed.split(".")[1]) if "." in obs.printed else 0
+    step = Decimal(1).scaleb(-decimals)
+    return step * _unit_scale(obs.printed_unit) / _unit_scale(obs.unit)
+
+
+def _fmt(x: Decimal | float) -> str:
+    d = Decimal(repr(x)) if isinstance(x, float) else x
+    s = format(d.normalize(), "f") if d == d.to_integral_value() else format(d, "f")
+    if "." in s:
+        s = s.rstrip("0").rstrip(".")
+    return s
+
+
+def _label(claimed: Decimal, qualifier: str | None) -> str:
+    """The text's figure as the explanation quotes it: "more than 9", "10.26"."""
+    qual = _QUAL_WORDS.get(qualifier or "", "")
+    return f"{qual + ' ' if qual else ''}{_fmt(claimed)}"
+
+
+def _within(claimed: Decimal, actual: Decimal, tol: Decimal, qualifier: str | None) -> bool:
+    # A bound ("9배 이상", "more than 9 times") is not a rounded figure: no slack.
+    if qualifier in (">", ">="):
+        return actual >= claimed
+    if qualifier in ("<", "<="):
+        return actual <= claimed
+    if qualifier == "~":
+        tol = max(tol, abs(claimed) * _ABOUT)
+    return abs(claimed - actual) <= tol
+
+
+def _source_fields(obs: Observation) -> dict[str, Any]:
+    src = obs.source
+    locs = [loc for loc in src.locators if loc]
+    return {
+        "edition": src.edition,
+        "section": src.section,
+        "locator": "; ".join(locs[:2]) if locs else (src.figure or None),
+    }
+
+
+def _observation(ind: Indicator, entity: Entity, year: int | None, relative: bool) -> Observation:
+    try:
+        return ind.observation(entity, year)
+    except MissingValueError:
+        if year is None or not relative:
+            raise
+        # "지난해" (last year) is loose: patents data lag a year behind the edition.
+        return ind.observation(entity, None)
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+# --------------------------------------------------------------------------- values and ranks
+
+
+def grade_value(
+    ctx: Context, tok: Token, ind: Indicator, entity: Entity, year: int | None, relative: bool
+) -> Claim | None:
+    """The text's figure for ``entity`` on ``ind``; None when the token's unit is not the
+    indicator's (money for a count, a percentage for money)."""
+    obs = _observation(ind, entity, year, relative)
+    code = _currency_of(ind.unit)
+    if tok.kind == "money" and code is None:
+        return None
+    if tok.kind == "percent" and ind.unit != "percent":
+        return None
+    if tok.kind == "count" and (code is not None or ind.unit == "percent"):
+        return None
+    actual = Decimal(repr(obs.magnitude))
+    report_text = f"{obs.printed} {obs.printed_unit}"
+    common = {
+        "indicator": ind.id,
+        "entity": entity.id,
+        "year": obs.year,
+        "report": obs.magnitude,
+        "report_text": report_text,
+        **_source_fields(obs),
+    }
+    scale = Decimal(_unit_scale(ind.unit))
+    if tok.kind == "money" and tok.currency != code:
+        return _grade_foreign_money(ctx, tok, ind, obs, code or "", common)
+    claimed = tok.value / scale if tok.scaled else tok.value
+    tol = max(tok.precision / (scale if tok.scaled else 1), _report_precision(obs)) / 2
+    ok = _within(claimed, actual, tol, tok.qualifier)
+    label = _label(claimed, tok.qualifier)
+    who = f"{entity.name} {obs.year}"
+    if ok:
+        why = (
+            f"{who}: the report prints {report_text}; the text's {label} agrees within its rounding"
+        )
+    else:
+        why = f"{who}: the text says {label}, the report prints {report_text}"
+        if obs.note:
+            why += f" (note: {obs.note.split(';')[0][:120]})"
+    return claim(
+        ctx,
+        (tok.start, tok.end),
+        "value",
+        "supported" if ok else "contradicted",
+        why,
+        claimed=float(claimed),
+        unit=ind.unit,
+        **common,
+    )
+
+
+def grade_rank(
+    ctx: Context,
+    span: tuple[int, int],
+    rank: int,
+    ind: Indicator,
+    entity: Entity,
+    year: int | None,
+    relative: bool,
+) -> Claim:
+    """The text's rank for ``entity`` on ``ind``: "unsupported rank" where the table is partial."""
+    obs = _observation(ind, entity, year, relative)
+    common = {
+        "indicator": ind.id,
+        "entity": entity.id,
+        "year": obs.year,
+        "claimed": float(rank),
+        "unit": "rank",
+        **_source_fields(obs),
+    }
+    try:
+        actual = ind.rank(entity, obs.year)
+    except IncompleteRankingError as e:
+        return claim(
+            ctx, span, "rank", "unsupported rank", f"rank {rank} of {entity.name}: {e}", **common
+        )
+    ranking = ind.ranking(obs.year)
+    above = [r for r in ranking if r.rank == rank and r.entity.id != entity.id]
+    report_text = f"rank {actual} ({obs.printed} {obs.printed_unit})"
+    if actual == rank:
+        grade: Grade = "supported"
+        why = f"{entity.name} is {_ordinal(actual)} on {ind.id} in {obs.year}"
+    else:
+        grade = "contradicted"
+        why = f"{entity.name} is {_ordinal(actual)}, not {_ordinal(rank)}, in {obs.year}"
+        if above:
+            holder = above[0]
+            why += f"; {_ordinal(rank)} is {holder.entity.name} ({holder.observation.printed})"
+    return claim(
+        ctx, span, "rank", grade, why, report=float(actual), report_text=report_text, **common
+    )
+
+
+def grade_pair(
+    ctx: Context,
+    tok: Token,
+    ind: Indicator,
+    a: Entity,
+    b: Entity,
+    year: int | None,
+    relative: bool,
+) -> Claim | None:
+    """A ratio ('8.7 times', '9배 이상') or a difference ('1.5개 더 많았다') of a over b."""
+    oa = _observation(ind, a, year, relative)
+    ob = _observation(ind, b, oa.year, False)
+    va, vb = Decimal(repr(oa.magnitude)), Decimal(repr(ob.magnitude))
+    span = (tok.start, tok.end)
+    if tok.kind == "ratio" and vb == 0:
+        why = f"{b.name}'s value is 0: no ratio"
+        return claim(
+            ctx, span, "ratio", "not found", why, indicator=ind.id, entity=a.id, other_entity=b.id
+        )
+    kind, claimed, actual, sym = _compared(tok, ind, va, vb)
+    ok = _within(claimed, actual, tok.precision / 2, tok.qualifier)
+    shown = f"{oa.printed} {sym} {ob.printed} = {_fmt(round(actual, 4))}"
+    why = f"{a.name} vs {b.name} ({oa.year}): {shown}; the text's {_label(claimed, tok.qualifier)} "
+    why += "agrees within its rounding" if ok else "does not"
+    return claim(
+        ctx,
+        span,
+        kind,
+        "supported" if ok else "contradicted",
+        why,
+        claimed=float(claimed),
+        unit=kind,
+        indicator=ind.id,
+        entity=a.id,
+        other_entity=b.id,
+        year=oa.year,
+        report=float(round(actual, 6)),
+        report_text=shown,
+        **_source_fields(oa),
+    )
+
+
+def _compared(
+    tok: Token, ind: Indicator, va: Decimal, vb: Decimal
+) -> tuple[ClaimKind, Decimal, Decimal, str]:
+    """A pair's kind, the text's figure and the report's (va/vb or va-vb), and the operator
+    the explanation shows."""
+    if tok.kind == "ratio":
+        return "ratio", tok.value, va / vb, "/"
+    scale = Decimal(_unit_scale(ind.unit)) if tok.scaled else Decimal(1)
+    sym = "-" if tok.direction > 0 else "vs"
+    return "difference", tok.value / scale, (va - vb) * tok.direction, sym
+
+
+# --------------------------------------------------------------------------- currencies
+
+
+def _week(ctx: Context) -> list[_dt.date]:
+    if ctx.publication is None:
+        return []
+    return [ctx.publication + _dt.timedelta(days=i) for i in range(5)]
+
+
+def _money_text(value: Decimal, code: str, precision: Decimal) -> str:
+    """An amount rounded to the text's precision, written the Korean way for won."""
+    rounded = (value / precision).to_integral_value() * precision
+    if code == "KRW":
+        from aiindex._money.amounts import korean_amount
+
+        return korean_amount(rounded, code, digits=30)
+    return f"{rounded:,f} {code}"
+
+
+def _rates_matching(
+    amount: Decimal, src: str, claimed: Decimal, dst: str, precision: Decimal, ctx: Context
+) -> tuple[list[str], Decimal | None, str]:
+    """Fixings of the publication week that make ``claimed`` right, the nearest result, and a
+    line on the nearest fixing (what it gives and how far off the text is)."""
+    from aiindex._money.rates import convert_amount
+
+    good: list[str] = []
+    best: tuple[Decimal, Decimal, str] | None = None
+    for day in _week(ctx):
+        try:
+            value, used = convert_amount(float(amount), src, dst, on=day)
+        except AIIndexError:
+            continue
+        if used.fixing_date != day:
+            continue  # a holiday falls back to a fixing already tried
+        got = Decimal(repr(value))
+        off = abs(claimed - got) / abs(got) if got else Decimal(0)
+        line = f"{used} gives {_money_text(got, dst, precision)} ({_fmt(round(off * 100, 2))}% off)"
+        if best is None or off < best[0]:
+            best = (off, got, line)
+        if abs(claimed - got) <= precision / 2 + abs(got) * CONVERSION_TOLERANCE:
+            good.append(line)
+    if best is None:
+        return good, None, "no rate available"
+    return good, best[1], best[2]
+
+
+def _grade_foreign_money(
+    ctx: Context, tok: Token, ind: Indicator, obs: Observation, code: str, common: dict[str, Any]
+) -> Claim:
+    amount = Decimal(repr(obs.magnitude)) * _unit_scale(ind.unit)
+    good, _, best = _rates_matching(amount, code, tok.value, tok.currency or "", tok.precision, ctx)
+    grade: Grade = "supported" if good else "contradicted"
+    why = (
+        f"{obs.entity.name}: {obs.printed} {obs.printed_unit} in {tok.currency} at the ECB rate "
+        f"of the publication week: " + ("; ".join(good) if good else f"nearest {best}")
+    )
+    return claim(
+        ctx,
+        (tok.start, tok.end),
+        "value",
+        grade,
+        why,
+        claimed=float(tok.value),
+        unit=tok.currency,
+        rates=tuple(good),
+        **common,
+    )
+
+
+def grade_conversion(ctx: Context, first: Token, second: Token) -> Claim:
+    """'1억9천140만 달러(2천669억원)': is the second amount the first at the week's rate?
+
+    A fixing makes it right when the converted amount is within the text's rounding plus
+    `CONVERSION_TOLERANCE`; the explanation gives the implied rate so the reader can judge.
+    """
+    src, dst = first.currency or "", second.currency or ""
+    good, nearest, best = _rates_matching(
+        first.value, src, second.value, dst, second.precision, ctx
+    )
+    week = _week(ctx)
+    where = f"ECB fixings of {week[0]} to {week[-1]}" if week else ""
+    implied = second.value / first.value if first.value else Decimal(0)
+    said = f"{second.text} for {first.value:,f} {src} implies {implied:,.2f} {dst}/{src}"
+    if good:
+        why = f"{said}; right at " + "; ".join(good)
+        grade: Grade = "supported"
+    elif nearest is not None:
+        why = f"{said}; no fixing of the publication week fits: nearest {best}"
+        grade = "contradicted"
+    else:
+        why = (
+            f"the publication day of the {ctx.edition} edition is not recorded (editions.toml "
+            "holds only its month), so there is no publication week to take a rate from"
+            if ctx.publication is None
+            else f"no exchange rate for the publication week of the {ctx.edition} edition"
+        )
+        grade = "not found"
+    return claim(
+        ctx,
+        (second.start, second.end),
+        "conversion",
+        grade,
+        why,
+        claimed=float(second.value),
+        unit=dst,
+        rates=tuple(good),
+        report=float(nearest) if nearest is not None else None,
+        report_text=f"{nearest:,.0f} {dst}" if nearest is not None else None,
+        edition=ctx.edition,
+        section="ECB euro foreign exchange reference rates",
+        locator=where or None,
+    )

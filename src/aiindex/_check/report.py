@@ -1,0 +1,121 @@
+"""What `check` returns: each graded `Claim`, and the `Report` of a text as a table or JSON."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+import attrs
+
+__all__ = ["GRADES", "Claim", "ClaimKind", "Grade", "Report"]
+
+Grade = Literal["supported", "contradicted", "unsupported rank", "not found"]
+ClaimKind = Literal["value", "rank", "ratio", "difference", "conversion"]
+GRADES: tuple[Grade, ...] = ("supported", "contradicted", "unsupported rank", "not found")
+
+
+@attrs.frozen
+class Claim:
+    """One numeric claim of a text, matched to the data and graded.
+
+    ``span`` is the (start, end) character range of the claim in the original text; ``claimed``
+    is the text's number in the indicator's unit (a rank for ranks, a multiple for ratios);
+    ``report`` is the report's figure in the same terms, ``report_text`` it as printed.
+
+    >>> from aiindex._check import check
+    >>> c = check("AI 민간 투자에서 중국은 72억6천만달러였다.").claims[0]
+    >>> (c.entity, c.claimed, c.report, c.grade)
+    ('CHN', 7.26, 7.76, 'contradicted')
+    """
+
+    sentence: str
+    span: tuple[int, int]
+    text: str
+    kind: ClaimKind
+    grade: Grade
+    explanation: str
+    claimed: float | None = None
+    unit: str | None = None
+    indicator: str | None = None
+    entity: str | None = None
+    other_entity: str | None = None
+    year: int | None = None
+    report: float | None = None
+    report_text: str | None = None
+    edition: int | None = None
+    section: str | None = None
+    locator: str | None = None
+    rates: tuple[str, ...] = ()
+
+    @property
+    def source(self) -> str:
+        """The report's edition, section and where the figure was read, as one line."""
+        if self.edition is None:
+            return ""
+        where = f"; {self.locator}" if self.locator else ""
+        return f"AI Index {self.edition}, {self.section}{where}"
+
+    def to_dict(self) -> dict[str, Any]:
+        """The claim as JSON-ready data."""
+        out = attrs.asdict(self)
+        out["span"] = list(self.span)
+        out["rates"] = list(self.rates)
+        out["source"] = self.source
+        return out
+
+
+@attrs.frozen
+class Report:
+    """The claims `check` found in a text, graded, with counts per grade.
+
+    >>> from aiindex._check import check
+    >>> r = check("Korea had 10.26 AI patents per 100,000 inhabitants, 1.5 more than Luxembourg.")
+    >>> r.summary["supported"], len(r.contradicted)
+    (2, 0)
+    """
+
+    claims: tuple[Claim, ...]
+    edition: int
+    lang: str
+
+    @property
+    def summary(self) -> dict[str, int]:
+        """How many claims got each grade (every grade present, zero included)."""
+        counts: dict[str, int] = dict.fromkeys(GRADES, 0)
+        for c in self.claims:
+            counts[c.grade] += 1
+        return counts
+
+    @property
+    def contradicted(self) -> tuple[Claim, ...]:
+        """The claims the report's figures contradict."""
+        return tuple(c for c in self.claims if c.grade == "contradicted")
+
+    def to_dict(self) -> dict[str, Any]:
+        """The report as JSON-ready data: edition, language, summary and claims."""
+        return {
+            "edition": self.edition,
+            "lang": self.lang,
+            "summary": self.summary,
+            "claims": [c.to_dict() for c in self.claims],
+        }
+
+    def __str__(self) -> str:
+        rows = [("grade", "claim", "report", "source")]
+        for c in self.claims:
+            who = c.entity or "?"
+            if c.other_entity:
+                who += f"/{c.other_entity}"
+            rows.append(
+                (c.grade, f"{c.text} [{who}]", c.report_text or "-", c.source or c.explanation)
+            )
+        widths = [min(max(len(r[i]) for r in rows), 40) for i in range(3)]
+        lines = [
+            "  ".join(cell.ljust(w) for cell, w in zip(r[:3], widths, strict=True)) + "  " + r[3]
+            for r in rows
+        ]
+        s = self.summary
+        lines.append(
+            f"{len(self.claims)} claims (AI Index {self.edition}): "
+            + ", ".join(f"{n} {g}" for g, n in s.items())
+        )
+        return "\n".join(lines)
