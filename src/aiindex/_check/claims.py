@@ -1,0 +1,354 @@
+"""Turning the numbers of one sentence into graded claims.
+
+For each number: which entity it is about (the name before it, a name it is "from", the
+sentence's topic), which data year ("2022년", "지난해"), and which of the indicators the sentence
+names has a figure to grade it by. Ranks said in words are in `aiindex._check.ranks`.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+import attrs
+
+from aiindex._check.entities import Mention, fits, kinds, mentions, unique, world
+from aiindex._check.grade import (
+    Context,
+    claim,
+    grade_conversion,
+    grade_pair,
+    grade_rank,
+    grade_value,
+)
+from aiindex._check.numbers import Token, tokens
+from aiindex._check.sentences import mask
+from aiindex.exceptions import EntityKindError, MissingValueError
+
+if TYPE_CHECKING:
+    from aiindex._check.report import Claim, ClaimKind
+    from aiindex._model.indicator import Indicator
+    from aiindex._model.records import Entity
+
+__all__ = [
+    "PRONOUN_START",
+    "TOPIC_KO",
+    "Sentence",
+    "attach",
+    "entity_for",
+    "number_claims",
+    "rank_claim",
+]
+
+#: A Korean subject or topic particle right after a name (and a parenthesis): "한국은", "미국이".
+TOPIC_KO = re.compile(r"^\s*(?:\([^)]*\))?\s*(?P<p>은|는|이|가)(?![가-힣])")
+#: An English sentence that goes on about the entity before it: "It ranked ...".
+PRONOUN_START = re.compile(r"^\s*(?:It|Its|This|That|The country|Both|They)\b")
+_FROM = re.compile(r"\s(?:(?:came|come|comes|was|were|models?)\s){0,2}(?:from|in)\s(?:the\s)?")
+_RESPECTIVELY = re.compile(r"각각|respectively", re.I)
+_LAST_YEAR = re.compile(r"지난해|작년|last year", re.I)
+_THAN_KO = re.compile(r"^\s*(?:\([^)]*\))?\s*(?:의|보다|대비|에 비해|와 비교|과 비교)")
+_ZERO = re.compile(r"(?P<z>하나도)|(?<=[은는])\s?(?P<n>없었다)")
+
+
+@attrs.frozen
+class Sentence:
+    """One sentence as the claims are made from it, with what the sentences before it left:
+    the indicators in question (``groups``, best first), the topic entity and the last rank
+    said (``prev_rank``)."""
+
+    ctx: Context
+    lang: str
+    mentions: tuple[Mention, ...]
+    masked: str
+    tokens: tuple[Token, ...]
+    groups: Sequence[Sequence[Indicator]]
+    topic: Entity | None
+    prev_rank: int | None
+    last_year_at: int | None  # where "지난해" / "last year" is said
+
+    @classmethod
+    def read(
+        cls,
+        ctx: Context,
+        lang: str,
+        groups: Sequence[Sequence[Indicator]],
+        topic: Entity | None,
+        prev_rank: int | None,
+    ) -> Sentence:
+        """Find the names and the numbers of the context's sentence."""
+        found = mentions(ctx.sentence)
+        masked = mask(ctx.sentence, found)
+        last_year = _LAST_YEAR.search(ctx.sentence)
+        return cls(
+            ctx,
+            lang,
+            tuple(found),
+            masked,
+            tuple(tokens(masked)),
+            groups,
+            topic,
+            prev_rank,
+            last_year.start() if last_year else None,
+        )
+
+    @property
+    def text(self) -> str:
+        """The sentence as written."""
+        return self.ctx.sentence
+
+    def fitting(self) -> list[Mention]:
+        """The mentions of entities the indicators in question could hold a figure for."""
+        return [m for m in self.mentions if fits(m.entity, self.groups)]
+
+    def year_at(self, pos: int) -> tuple[int | None, bool]:
+        """The data year of a figure at ``pos``: the last year written before it, else the
+        edition's previous year after "지난해" (relative: True), else None (the latest)."""
+        before = [t for t in self.tokens if t.kind == "year" and t.end <= pos]
+        if before:
+            return int(before[-1].value), False
+        if self.last_year_at is not None and self.last_year_at < pos:
+            return self.ctx.edition - 1, True
+        return None, False
+
+
+# --------------------------------------------------------------------------- choosing
+
+
+def _first_graded(
+    grade: Callable[[Indicator], Claim | None],
+    groups: Sequence[Sequence[Indicator]],
+    entity: Entity | None,
+) -> Claim | None:
+    """The first group's claims; within a group, one the data supports if any."""
+    for group in groups:
+        results: list[Claim] = []
+        for ind in group:
+            if entity is not None and not ({entity.kind, entity.id} & kinds(ind)):
+                continue
+            try:
+                got = grade(ind)
+            except (MissingValueError, EntityKindError):
+                continue
+            if got is not None:
+                results.append(got)
+        if results:
+            for c in results:
+                if c.grade == "supported":
+                    return c
+            return results[0]
+    return None
+
+
+def entity_for(s: Sentence, tok_start: int, tok_end: int | None = None) -> Entity | None:
+    """The entity a figure at ``tok_start:tok_end`` is about, if the sentence tells."""
+    fitting = s.fitting()
+    if s.lang == "en":
+        # "61 came from the United States, 15 from China": the entity the figure is from.
+        for m in fitting:
+            if (
+                tok_end is not None
+                and m.start > tok_end
+                and _FROM.fullmatch(s.text[tok_end : m.start])
+            ):
+                return m.entity
+    before = [m for m in fitting if m.end <= tok_start]
+    if before:
+        return before[-1].entity
+    after = [m for m in fitting if m.start >= tok_start]
+    # English puts the figure first at times: "with 109 models, the United States led"; but
+    # after "It ..." the figure is the topic's.
+    if after and s.lang == "en" and not PRONOUN_START.match(s.text[:tok_start]):
+        return after[0].entity
+    if s.topic is not None and fits(s.topic, s.groups):
+        return s.topic
+    return None
+
+
+def _rank_entity(s: Sentence, tok: Token) -> Entity | None:
+    # "3위 미국": a Korean rank written before its entity.
+    for m in s.mentions:
+        if 0 <= m.start - tok.end <= 1 and fits(m.entity, s.groups):
+            return m.entity
+    return entity_for(s, tok.start)
+
+
+# --------------------------------------------------------------------------- claims
+
+
+def _value_claim(
+    s: Sentence, tok: Token, ent: Entity | None, year: int | None, relative: bool
+) -> Claim:
+    """The claim of a value: graded, or "not found" saying what is missing."""
+    span, claimed, groups = (tok.start, tok.end), float(tok.value), s.groups
+    if not groups:
+        why = "no indicator named in this sentence or the one before"
+        entity_id = ent.id if ent else None
+        return claim(s.ctx, span, "value", "not found", why, claimed=claimed, entity=entity_id)
+    if ent is None:
+        why = "no entity of the indicator's kind named near the number"
+        ind_id = groups[0][0].id
+        return claim(s.ctx, span, "value", "not found", why, claimed=claimed, indicator=ind_id)
+    got = _first_graded(lambda ind: grade_value(s.ctx, tok, ind, ent, year, relative), groups, ent)
+    if got is None:
+        return claim(
+            s.ctx,
+            span,
+            "value",
+            "not found",
+            f"no figure for {ent.name} on " + ", ".join(i.id for i in groups[0]),
+            claimed=claimed,
+            indicator=groups[0][0].id,
+            entity=ent.id,
+            year=year,
+        )
+    return got
+
+
+def rank_claim(
+    s: Sentence,
+    span: tuple[int, int],
+    rank: int,
+    ent: Entity | None,
+    year: int | None,
+    relative: bool,
+) -> Claim:
+    """The claim that ``ent`` ranks ``rank``: graded, or "not found"."""
+    if ent is None or not s.groups:
+        why = "no indicator or entity to rank"
+        return claim(s.ctx, span, "rank", "not found", why, claimed=float(rank), unit="rank")
+    got = _first_graded(
+        lambda ind: grade_rank(s.ctx, span, rank, ind, ent, year, relative), s.groups, ent
+    )
+    if got is None:
+        why = f"no figure for {ent.name} to rank"
+        return claim(
+            s.ctx, span, "rank", "not found", why, claimed=float(rank), unit="rank", entity=ent.id
+        )
+    return got
+
+
+def _compared(s: Sentence, tok: Token) -> tuple[Entity | None, Entity | None]:
+    """The two entities a ratio or a difference compares: (a, b) of "a is x times b"."""
+    fitting = s.fitting()
+    b: Entity | None = None
+    if s.lang == "ko":
+        for m in reversed([m for m in fitting if m.end <= tok.start]):
+            if _THAN_KO.match(s.masked[m.end :]):
+                b = m.entity
+                break
+    else:
+        after = [m for m in fitting if m.start >= tok.end]
+        b = after[0].entity if after else None
+    others = [m.entity for m in fitting if m.end <= tok.start and b and m.entity.id != b.id]
+    return (others[-1] if others else s.topic), b
+
+
+def _pair_claim(s: Sentence, tok: Token, year: int | None, relative: bool) -> Claim:
+    span = (tok.start, tok.end)
+    kind: ClaimKind = "ratio" if tok.kind == "ratio" else "difference"
+    a, b = _compared(s, tok)
+    if a is None or b is None or a.id == b.id:
+        why = "cannot tell which two entities are compared"
+        return claim(s.ctx, span, kind, "not found", why, claimed=float(tok.value))
+    got = _first_graded(lambda ind: grade_pair(s.ctx, tok, ind, a, b, year, relative), s.groups, a)
+    if got is None:
+        why = f"no figures for {a.name} and {b.name}"
+        return claim(
+            s.ctx,
+            span,
+            kind,
+            "not found",
+            why,
+            claimed=float(tok.value),
+            entity=a.id,
+            other_entity=b.id,
+        )
+    return got
+
+
+# --------------------------------------------------------------------------- a sentence
+
+
+def number_claims(s: Sentence) -> list[Claim]:
+    """The claims of the sentence's numbers, in this order: currency conversions; values,
+    ratios, differences and ranks written as numbers; zeros said in words."""
+    out, converted = _conversions(s)
+    paired = _respectively(s)
+    for tok in s.tokens:
+        if tok.kind == "year" or tok.start in converted:
+            continue
+        year, relative = s.year_at(tok.start)
+        if tok.kind in ("ratio", "diff"):
+            out.append(_pair_claim(s, tok, year, relative))
+        elif tok.kind == "rank":
+            ent = _rank_entity(s, tok)
+            out.append(rank_claim(s, (tok.start, tok.end), int(tok.value), ent, year, relative))
+        else:
+            ent = paired.get(tok.start)
+            if ent is None and tok.total:
+                ent = world()
+            if ent is None:
+                ent = entity_for(s, tok.start, tok.end)
+            out.append(_value_claim(s, tok, ent, year, relative))
+    out += _zero_claims(s)
+    return out
+
+
+def _conversions(s: Sentence) -> tuple[list[Claim], set[int]]:
+    """An amount in parentheses right after an amount in another currency is a conversion:
+    its claims, and where the converted amounts start (they are not values of their own)."""
+    out: list[Claim] = []
+    converted: set[int] = set()
+    for first, second in itertools.pairwise(s.tokens):
+        if first.kind == second.kind == "money" and first.currency != second.currency:
+            gap = s.masked[first.end : second.start]
+            if re.fullmatch(r"\s*\(\s*", gap):
+                out.append(grade_conversion(s.ctx, first, second))
+                converted.add(second.start)
+    return out, converted
+
+
+def _respectively(s: Sentence) -> dict[int, Entity]:
+    """Values said "respectively" ("A와 B는 각각 3개, 5개", "3 and 5 for A and B respectively"):
+    the entity of each, by where the value starts; empty unless names and values pair up."""
+    respectively = _RESPECTIVELY.search(s.text)
+    if not respectively:
+        return {}
+    values = [t for t in s.tokens if t.kind in ("money", "percent", "count", "bare")]
+    run = [t for t in values if (t.start > respectively.start()) == (s.lang == "ko")]
+    if s.lang != "ko":
+        run = [t for t in run if t.end <= respectively.start()]
+    if not run:
+        return {}
+    fitting = [m for m in s.fitting() if m.end <= run[0].start]
+    fitting = unique(reversed(fitting))[: len(run)][::-1]
+    if len(fitting) != len(run):
+        return {}
+    return {t.start: m.entity for t, m in zip(run, fitting, strict=True)}
+
+
+def _zero_claims(s: Sentence) -> list[Claim]:
+    """Zeros said without digits: "하나도 개발하지 못했다", "한국은 없었다"."""
+    out = []
+    for m in _ZERO.finditer(s.masked):
+        a, b = m.span("z") if m.group("z") else m.span("n")
+        ent = entity_for(s, a)
+        zero = Token(a, b, s.masked[a:b], "count", Decimal(0), Decimal(1))
+        year, relative = s.year_at(m.start())
+        out.append(_value_claim(s, zero, ent, year, relative))
+    return out
+
+
+def attach(found: Claim, claims: Sequence[Claim]) -> Claim:
+    """A conversion is about the figure it converts: give it that claim's subject."""
+    if found.kind != "conversion":
+        return found
+    before = [c for c in claims if c.kind == "value" and c.span[1] <= found.span[0]]
+    if not before:
+        return found
+    v = before[-1]
+    return attrs.evolve(found, indicator=v.indicator, entity=v.entity, year=v.year)

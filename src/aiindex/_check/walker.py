@@ -1,0 +1,141 @@
+"""`check`: a text read sentence by sentence, carrying what each sentence leaves to the next.
+
+`check` reads a text sentence by sentence, finds its numbers (values with their units, ranks,
+ratios, differences and currency conversions), ties each to an indicator, an entity and a data
+year, and grades it against the shipped figures:
+
+- ``"supported"``: equal to the report's figure within the rounding the text itself uses
+  ("672억달러" is 67.2 billion, so it supports 67.22);
+- ``"contradicted"``: outside that rounding, with the report's figure and its source;
+- ``"unsupported rank"``: a rank the table cannot establish (a partial table, no stated rank);
+- ``"not found"``: a claim the checker recognises but cannot match to a shipped figure.
+
+Extraction is rule-based and deterministic (regular expressions, the entity names of
+``entities.toml`` and pycountry, the keyword table of ``data/claims.toml``): no language model
+and no network. It never imports pint: values are compared as plain magnitudes.
+
+Edition: ``edition=None`` means the edition the text names ("AI Index 2024", "AI 인덱스 2024") when
+aiindex ships it, else 2024, the edition of the seed article.
+
+>>> from aiindex._check import check
+>>> report = check("한국은 2022년 기준 인구 10만명당 AI 특허수가 10.26으로 가장 많았다.")
+>>> [(c.kind, c.claimed, c.grade) for c in report.claims]
+[('value', 10.26, 'supported'), ('rank', 1.0, 'supported')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from aiindex._check.claims import PRONOUN_START, TOPIC_KO, Sentence, attach, number_claims
+from aiindex._check.grade import Context, publication_day
+from aiindex._check.keywords import candidates
+from aiindex._check.ranks import implicit_ranks
+from aiindex._check.report import Claim, Report
+from aiindex._check.sentences import body_spans, detect_lang, named_editions
+from aiindex.exceptions import UnknownEditionError
+
+if TYPE_CHECKING:
+    from aiindex._check.entities import Mention
+    from aiindex._model.indicator import Indicator
+    from aiindex._model.records import Entity
+
+__all__ = ["DEFAULT_EDITION", "Walker", "check"]
+
+#: The edition used when neither the caller nor the text names one: the seed article's.
+DEFAULT_EDITION = 2024
+
+
+class Walker:
+    """Reads sentences in order, carrying the indicator and the topic entity across them."""
+
+    def __init__(self, text: str, edition: int, lang: str) -> None:
+        self.text = text
+        self.edition = edition
+        self.lang = lang
+        self.publication = publication_day(edition)
+        self.groups: list[list[Indicator]] = []
+        self.topic: Entity | None = None
+        self.last_rank: int | None = None
+        self.claims: list[Claim] = []
+
+    def sentence(self, start: int, end: int) -> None:
+        """Read the sentence at ``start:end`` of the text and add its claims."""
+        text = self.text[start:end]
+        named = candidates(text, self.edition)
+        if named:
+            # A list of ranks does not run on into another indicator's.
+            if self.groups and named[0] != self.groups[0]:
+                self.last_rank = None
+            self.groups = named
+        ctx = Context(self.edition, text, start, self.publication)
+        s = Sentence.read(ctx, self.lang, self.groups, self.topic, self.last_rank)
+        claims = number_claims(s)
+        ranked, self.last_rank = implicit_ranks(s)
+        claims += ranked
+        claims = [attach(c, claims) for c in claims]
+        claims.sort(key=lambda c: c.span)
+        self.claims.extend(claims)
+        self._update_topic(text, s.mentions)
+
+    def _update_topic(self, sentence: str, mentions: Sequence[Mention]) -> None:
+        if not mentions:
+            return
+        if self.lang == "ko":
+            topical = [
+                m
+                for m in mentions
+                if (t := TOPIC_KO.match(sentence[m.end :])) and t.group("p") in "은는"
+            ]
+            subject = [m for m in mentions if TOPIC_KO.match(sentence[m.end :])]
+            pick = topical[-1] if topical else (subject[0] if subject else None)
+            if pick is not None:
+                self.topic = pick.entity
+        elif not PRONOUN_START.match(sentence):
+            self.topic = mentions[0].entity
+
+
+def _edition_for(text: str, edition: int | None) -> int:
+    from aiindex._sources.packaged import editions
+
+    shipped = editions()
+    if edition is not None:
+        if isinstance(edition, bool) or not isinstance(edition, int):
+            raise TypeError(f"edition must be an int such as 2024, not {edition!r}")
+        if edition not in shipped:
+            raise UnknownEditionError(edition, shipped)
+        return edition
+    for named in named_editions(text):
+        if named in shipped:
+            return named
+    if DEFAULT_EDITION not in shipped:  # pragma: no cover - the seed's edition always ships
+        raise UnknownEditionError(DEFAULT_EDITION, shipped)
+    return DEFAULT_EDITION
+
+
+def check(text: str, *, edition: int | None = None, lang: str | None = None) -> Report:
+    """Find the numeric claims of ``text`` about the AI Index and grade each against the data.
+
+    ``edition`` is the report edition to check against (None: the edition the text names, else
+    2024); ``lang`` is ``"ko"`` or ``"en"`` (None: detected from the script). Raises
+    `UnknownEditionError` for an edition aiindex does not ship.
+
+    >>> from aiindex._check import check
+    >>> r = check("The US invested $67.2 billion, more than 9 times China's $7.76 billion.")
+    >>> [(c.kind, c.grade) for c in r.claims]
+    [('value', 'supported'), ('ratio', 'contradicted'), ('value', 'supported')]
+    >>> r.claims[1].report
+    8.662371
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"check() takes the text as a str, not {type(text).__name__}")
+    if lang is None:
+        lang = detect_lang(text)
+    elif lang not in ("ko", "en"):
+        raise ValueError(f"lang={lang!r}: use 'ko', 'en' or None (detect)")
+    ed = _edition_for(text, edition)
+    walker = Walker(text, ed, lang)
+    for start, end in body_spans(text):
+        walker.sentence(start, end)
+    return Report(tuple(walker.claims), ed, lang)
