@@ -10,7 +10,7 @@ import pytest
 import aiindex
 from aiindex._cli import main
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 PUBLIC_2025 = REPO / "reference" / "public-data" / "2025"
 
 
