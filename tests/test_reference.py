@@ -19,6 +19,7 @@ DATA = REPO / "src" / "aiindex" / "data"
 OWN = {"README.md", ".gitattributes"}
 # Not read by a script, vendored as the record of where each public-data file was found.
 PROVENANCE = {"public-data/SOURCES.csv"}
+ROOT_INPUTS = ("ai_index_2023_2025_facts.csv", "ai_index_2024_facts.csv")
 NO_SHARED = "../shared/reference/ is not beside the repository: no originals to compare with"
 
 
@@ -53,15 +54,21 @@ def test_scripts_read_their_inputs_from_reference() -> None:
     assert load("build_public_data").DEFAULT_PUBLIC_DATA == REFERENCE / "public-data"
 
 
-def test_reference_holds_the_inputs_and_nothing_else() -> None:
+def inputs() -> set[str]:
+    """The vendored files the build scripts read, and the record of where they came from."""
     public = {
         p.relative_to(REFERENCE).as_posix()
         for edition in ("2024", "2025")
         for p in (REFERENCE / "public-data" / edition).iterdir()
     }
-    assert all(name.endswith(".csv") for name in public)
-    facts = {"ai_index_2023_2025_facts.csv", "ai_index_2024_facts.csv"}
-    assert vendored() == facts | public | PROVENANCE | OWN
+    return {*ROOT_INPUTS, *public, *PROVENANCE}
+
+
+def test_reference_holds_the_inputs_as_plain_files() -> None:
+    names = inputs()
+    # build_public_data reads every CSV under an edition's folder: nothing else may be there.
+    assert all((REFERENCE / name).is_file() and name.endswith(".csv") for name in names)
+    assert {name.split("/")[1] for name in names if name.count("/") == 2} == {"2024", "2025"}
 
 
 def test_every_build_script_rebuilds_the_shipped_files_byte_for_byte(tmp_path: Path) -> None:
@@ -93,11 +100,13 @@ def test_every_build_script_rebuilds_the_shipped_files_byte_for_byte(tmp_path: P
 def test_vendored_files_are_verbatim_copies_of_shared_reference() -> None:
     if not SHARED.is_dir():
         pytest.skip(NO_SHARED)
-    originals = {"ai_index_2023_2025_facts.csv", "ai_index_2024_facts.csv", *PROVENANCE}
+    # Whole folders were copied: each file of the originals' folders must be here.
+    originals = {*ROOT_INPUTS, *PROVENANCE}
     for folder in (SHARED / "public-data" / "2024", SHARED / "public-data" / "2025"):
         originals |= {p.relative_to(SHARED).as_posix() for p in folder.iterdir()}
-    assert vendored() - OWN == originals
-    differ = [
-        n for n in sorted(originals) if (REFERENCE / n).read_bytes() != (SHARED / n).read_bytes()
-    ]
+    assert originals == inputs()
+    copies = sorted(vendored() - OWN)
+    missing = [n for n in copies if not (SHARED / n).is_file()]
+    assert not missing, f"not in ../shared/reference/: {missing}"
+    differ = [n for n in copies if (REFERENCE / n).read_bytes() != (SHARED / n).read_bytes()]
     assert not differ, f"differ from ../shared/reference/ (copy them again with cp): {differ}"
