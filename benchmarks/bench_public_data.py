@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-DEFAULT = REPO.parent / "shared" / "reference" / "public-data"
+DEFAULT = REPO / "reference" / "public-data"
 
 
 def median_times(
