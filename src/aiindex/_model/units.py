@@ -11,21 +11,13 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING, Any
 
+# The counting words ("billion * USD") are one table in _model.scale, re-exported here.
+from aiindex._model.scale import SCALE_WORDS
+
 if TYPE_CHECKING:
     import pint
 
 __all__ = ["SCALE_WORDS", "define_units", "quantity", "registry", "split_scale"]
-
-# The counting words that data files may put in front of a unit ("billion * USD"). Kept here
-# as plain numbers so that ranking values printed at different scales needs no pint import.
-SCALE_WORDS: dict[str, int] = {
-    "thousand": 10**3,
-    "ten_thousand": 10**4,
-    "hundred_thousand": 10**5,
-    "million": 10**6,
-    "billion": 10**9,
-    "trillion": 10**12,
-}
 
 
 def _units_text() -> str:

@@ -28,6 +28,7 @@ import functools
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from aiindex._model.scale import KOREAN_BIG, KOREAN_SMALL, NEWS_SCALES
 from aiindex.exceptions import AmountParseError, NotMoneyError
 
 if TYPE_CHECKING:
@@ -35,8 +36,6 @@ if TYPE_CHECKING:
 
 __all__ = ["format_korean", "korean_amount", "parse_amount", "parse_parts"]
 
-_BIG = {"조": 10**12, "억": 10**8, "만": 10**4}
-_SMALL = {"천": 1000, "백": 100, "십": 10}
 _KOREAN_WORD = {
     "KRW": "원",
     "USD": "달러",
@@ -79,20 +78,6 @@ _PREFIX_SYMBOLS: dict[str, str] = {
     "£": "GBP",
     "¥": "JPY",
     "₩": "KRW",
-}
-_SCALES: dict[str, int] = {
-    "thousand": 10**3,
-    "million": 10**6,
-    "billion": 10**9,
-    "trillion": 10**12,
-    "mln": 10**6,
-    "bn": 10**9,
-    "tn": 10**12,
-    "mn": 10**6,
-    "k": 10**3,
-    "m": 10**6,
-    "b": 10**9,
-    "t": 10**12,
 }
 # More digits than any real amount has; bounds the exact arithmetic below.
 _MAX_DIGITS = 40
@@ -190,8 +175,8 @@ class _Parser:
             start = self.pos
             num = self.numeral()
             ch = self.peek()
-            if ch in _SMALL:
-                unit = _SMALL[ch]
+            if ch in KOREAN_SMALL:
+                unit = KOREAN_SMALL[ch]
                 if smallest is not None and unit >= smallest:
                     raise self.error("천/백/십 must come in descending order", self.pos)
                 if num is not None:
@@ -238,8 +223,8 @@ class _Parser:
             value, used_units, dot = group
             korean = korean or used_units
             ch = self.peek()
-            if ch in _BIG:
-                big = _BIG[ch]
+            if ch in KOREAN_BIG:
+                big = KOREAN_BIG[ch]
                 if last_big is not None and big >= last_big:
                     raise self.error("조/억/만 must come in descending order", self.pos)
                 if groups and value >= 10**4:
@@ -287,10 +272,10 @@ class _Parser:
     def scale(self) -> int:
         save = self.pos
         self.skip_space()
-        for word in sorted(_SCALES, key=len, reverse=True):
+        for word in sorted(NEWS_SCALES, key=len, reverse=True):
             if self._word_at(word):
                 self.pos += len(word)
-                return _SCALES[word]
+                return NEWS_SCALES[word]
         self.pos = save
         return 1
 
@@ -458,7 +443,7 @@ def korean_amount(magnitude: object, code: str, *, digits: int = 4) -> str:
     whole = int(value)
     frac = value - whole
     parts: list[str] = []
-    for unit, size in _BIG.items():
+    for unit, size in KOREAN_BIG.items():
         n, whole = divmod(whole, size)
         if n:
             parts.append(f"{_group(n)}{unit}")

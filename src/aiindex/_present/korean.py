@@ -67,15 +67,6 @@ def title_ko(indicator: Indicator) -> str:
     return indicator.title_ko or indicator.title
 
 
-# Counting words, as Korean writes them in front of a unit.
-_SCALE_KO = {
-    "thousand": "천",
-    "ten_thousand": "1만",
-    "hundred_thousand": "10만",
-    "million": "백만",
-    "billion": "십억",
-    "trillion": "조",
-}
 _BASE_KO = {
     "USD": "달러",
     "KRW": "원",
@@ -97,11 +88,11 @@ _PER_KO = {"person": "인구", "inhabitant": "인구", "member": "회원"}
 
 
 def _scaled_ko(text: str) -> str:
-    from aiindex._model.units import SCALE_WORDS
+    from aiindex._model.scale import SCALE_KO
 
     parts = [p.strip() for p in text.strip().strip("()").split("*")]
-    words = [_SCALE_KO[p] for p in parts if p in SCALE_WORDS]
-    bases = [p for p in parts if p not in SCALE_WORDS]
+    words = [SCALE_KO[p] for p in parts if p in SCALE_KO]
+    bases = [p for p in parts if p not in SCALE_KO]
     base = " ".join(_PER_KO.get(b, _BASE_KO.get(b, b)) for b in bases if b != "1")
     return " ".join([*words, base]).strip()
 
