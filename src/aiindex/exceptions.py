@@ -35,6 +35,7 @@ __all__ = [
     "UnknownCurrencyError",
     "UnknownEditionError",
     "UnknownEntityError",
+    "UnknownFigureError",
     "UnknownIndicatorError",
 ]
 
@@ -232,3 +233,35 @@ class HangulFontWarning(UserWarning):
     >>> issubclass(aiindex.HangulFontWarning, UserWarning)
     True
     """
+
+
+class UnknownFigureError(AIIndexError, KeyError):
+    """A figure id that the edition's public-data release does not have.
+
+    ``.figure`` is the id asked for, ``.edition`` the edition searched, ``.suggestions`` the
+    closest ids of that edition and ``.elsewhere`` the other editions that have the id.
+
+    >>> err = aiindex.exceptions.UnknownFigureError("4.2.99", ("4.2.9",), 2026)
+    >>> isinstance(err, KeyError), str(err)
+    (True, "unknown figure '4.2.99' in the 2026 edition. Did you mean '4.2.9'? ...")
+    """
+
+    def __init__(
+        self,
+        figure: str,
+        suggestions: Sequence[str],
+        edition: int,
+        elsewhere: Sequence[int] = (),
+    ) -> None:
+        also = ""
+        if elsewhere:
+            which = " and ".join(str(e) for e in elsewhere)
+            also = f" The {which} edition{'s have' if len(elsewhere) > 1 else ' has'} it."
+        super().__init__(
+            f"unknown figure {figure!r} in the {edition} edition.{_did_you_mean(suggestions)}"
+            f"{also} aiindex.figures({edition}) lists the figures of that edition."
+        )
+        self.figure = figure
+        self.suggestions = tuple(suggestions)
+        self.edition = edition
+        self.elsewhere = tuple(elsewhere)
