@@ -1,0 +1,248 @@
+"""The figures of the AI Index 2025 and 2026 public-data releases, as shipped in the package.
+
+``data/figures/<edition>/<chapter folder>/<file>.csv`` are byte-identical copies of the
+releases' files; ``data/figures/index.json`` (written by ``scripts/build_figures.py``) gives each
+its id, chapter, title, data providers and column roles. The index is read once per process; a
+figure's file is read and parsed on first access to its cells, then kept.
+
+>>> len(figures(2025)), len(figures(2026))
+(304, 343)
+>>> figure("fig_4.2.8.csv").title
+'Global private investment in AI by geographic area, 2025'
+"""
+
+from __future__ import annotations
+
+import _thread
+import re
+from typing import Any
+
+from aiindex._model.figure import Column, Figure
+from aiindex.exceptions import DataError, UnknownEditionError, UnknownFigureError
+
+__all__ = ["MAX_BYTES", "figure", "figures"]
+
+INDEX = "figures/index.json"
+# The largest shipped file is about 0.2 MB; anything near this bound is not a figure file.
+MAX_BYTES = 5 * 1024 * 1024
+
+_LOCK = _thread.allocate_lock()
+_CATALOG: _Catalog | None = None
+
+
+def _read_file(relative: str, encoding: str) -> str:
+    """The text of one packaged figure file, refusing one over `MAX_BYTES`."""
+    from aiindex._io.files import data_dir
+
+    node = data_dir()
+    for part in relative.split("/"):
+        node = node.joinpath(part)
+    label = f"aiindex/data/{relative}"
+    with node.open("rb") as f:
+        data = f.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise DataError(f"larger than {MAX_BYTES} bytes: not read", path=label)
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise DataError(f"not {encoding} text: {exc}", path=label) from None
+
+
+class _Reader:
+    """The deferred read of one file: a callable the `Figure` calls on first access."""
+
+    __slots__ = ("_encoding", "_relative")
+
+    def __init__(self, relative: str, encoding: str) -> None:
+        self._relative = relative
+        self._encoding = encoding
+
+    def __call__(self) -> str:
+        return _read_file(self._relative, self._encoding)
+
+
+def key(text: str) -> str:
+    """The lookup form of a figure id: "fig_6.4,2.csv", "Fig 6.4.2" and "6.4.2" are one key.
+
+    >>> key("fig_4.2.8.csv"), key(" FIG_6.4,2 "), key("4.3.1(1)")
+    ('4.2.8', '6.4.2', '4.3.1(1)')
+    """
+    s = text.strip().lower()
+    s = re.sub(r"^(?:fig(?:ure)?[\s_.]*)", "", s)
+    return s.removesuffix(".csv").replace(",", ".").strip()
+
+
+# Words of an id or title: "4.2.8" is one word, "7.2.1_hardware" two, "AI-related" two.
+_WORD = re.compile(r"[^\W_]+(?:\.[^\W_]+)*")
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(text.lower()))
+
+
+def _figure(record: dict[str, Any]) -> Figure:
+    path = record["path"]
+    return Figure(
+        id=record["id"],
+        edition=record["edition"],
+        chapter=record["chapter"],
+        chapter_name=record["chapter_name"],
+        title=record["title"],
+        title_source=record["title_source"],
+        providers=tuple(record["providers"]),
+        source_line=record["source_line"],
+        columns=tuple(Column(*c) for c in record["columns"]),
+        path=path,
+        file=record["file"],
+        reader=_Reader(path.removeprefix("data/"), record.get("encoding", "utf-8")),
+        note=record.get("note"),
+    )
+
+
+class _Edition:
+    """The figures of one edition, in the index's order, and by id."""
+
+    __slots__ = ("by_id", "figures", "words")
+
+    def __init__(self, figures: tuple[Figure, ...]) -> None:
+        self.figures = figures
+        self.by_id = {f.id: f for f in figures}
+        self.words: dict[str, tuple[str, ...]] | None = None
+
+    def words_of(self, fig: Figure) -> tuple[str, ...]:
+        if self.words is None:
+            self.words = {f.id: _words(f"{f.id} {f.title}") for f in self.figures}
+        return self.words[fig.id]
+
+
+class _Catalog:
+    """The index, read once; an edition's `Figure` records are made on its first use."""
+
+    def __init__(self, label: str, records: dict[int, list[dict[str, Any]]]) -> None:
+        self.label = label
+        self.editions = tuple(sorted(records))
+        self._records = records
+        self._built: dict[int, _Edition] = {}
+
+    def edition(self, edition: int) -> _Edition:
+        built = self._built.get(edition)
+        if built is None:
+            with _LOCK:
+                built = self._built.get(edition)
+                if built is None:
+                    try:
+                        made = tuple(_figure(r) for r in self._records[edition])
+                    except (KeyError, TypeError, ValueError) as exc:
+                        raise DataError(
+                            f"damaged figure index ({exc!r}): rebuild it with"
+                            " scripts/build_figures.py",
+                            path=self.label,
+                        ) from None
+                    built = self._built[edition] = _Edition(made)
+                    if len(built.by_id) != len(made):
+                        raise DataError(f"an id of {edition} is listed twice", path=self.label)
+        return built
+
+
+def _catalog() -> _Catalog:
+    global _CATALOG
+    if _CATALOG is None:
+        with _LOCK:
+            if _CATALOG is None:
+                from aiindex._io.files import read_json
+
+                label, raw = read_json(INDEX)
+                records: dict[int, list[dict[str, Any]]] = {}
+                try:
+                    for record in raw["figures"]:
+                        records.setdefault(record["edition"], []).append(record)
+                except (KeyError, TypeError) as exc:
+                    raise DataError(f"damaged figure index ({exc!r})", path=label) from None
+                _CATALOG = _Catalog(label, records)
+    return _CATALOG
+
+
+def _edition(catalog: _Catalog, edition: object) -> int:
+    if edition is None:
+        return catalog.editions[-1]
+    if isinstance(edition, bool) or not isinstance(edition, int) or edition not in catalog.editions:
+        raise UnknownEditionError(edition, catalog.editions)
+    return edition
+
+
+def figures(
+    edition: int | None = None, *, chapter: int | str | None = None, search: str | None = None
+) -> tuple[Figure, ...]:
+    """The figures of one edition's public-data release (None: the newest, 2026), in order.
+
+    ``chapter`` keeps one chapter, by number or name (case-insensitive); ``search`` keeps the
+    figures whose id and title have every one of its words, each as a word or the start of one
+    (case-insensitive: "invest" finds "investment"). Raises `UnknownEditionError`.
+
+    >>> [f.id for f in figures(2026, chapter=4, search="private investment geographic")]
+    ['4.2.8', '4.2.10', '4.2.11', '4.2.12']
+    >>> figures(2025, chapter="Public Opinion")[0].title
+    'Global opinions on products and services using AI (% of total), 2022–24'
+    """
+    catalog = _catalog()
+    chosen = catalog.edition(_edition(catalog, edition))
+    found = chosen.figures
+    if chapter is not None:
+        if isinstance(chapter, str) and not chapter.strip().isdigit():
+            name = chapter.strip().casefold()
+            found = tuple(f for f in found if f.chapter_name.casefold() == name)
+        else:
+            number = int(chapter)
+            found = tuple(f for f in found if f.chapter == number)
+    if search:
+        wanted = _words(search)
+        found = tuple(
+            f
+            for f in found
+            if all(any(w.startswith(q) for w in chosen.words_of(f)) for q in wanted)
+        )
+    return found
+
+
+def _suggest(wanted: str, ids: list[str]) -> list[str]:
+    """The ids closest to ``wanted``: those of its section first ("4.2.99" -> "4.2.9")."""
+    import difflib
+
+    def shared(candidate: str) -> int:
+        n = 0
+        for a, b in zip(wanted.split("."), candidate.split("."), strict=False):
+            if a != b:
+                break
+            n += 1
+        return n
+
+    scored = []
+    for candidate in ids:
+        ratio = difflib.SequenceMatcher(None, wanted, candidate).ratio()
+        if ratio >= 0.6:
+            scored.append((-shared(candidate), -ratio, candidate))
+    return [c for *_, c in sorted(scored)[:3]]
+
+
+def figure(id: str, *, edition: int | None = None) -> Figure:
+    """One figure by id: "4.2.8", "fig_4.2.8" or the file name "fig_4.2.8.csv".
+
+    Without ``edition``, the newest edition (2026). Raises `UnknownFigureError` with the
+    closest ids of the edition, or `UnknownEditionError`.
+
+    >>> figure("fig_4.3.1(1).csv").title
+    'Share of respondents who say their organization uses AI in at least one function, 2017–25'
+    >>> figure("4.2.99")
+    Traceback (most recent call last):
+    ...
+    aiindex.exceptions.UnknownFigureError: unknown figure '4.2.99' in the 2026 edition. ...
+    """
+    catalog = _catalog()
+    chosen = _edition(catalog, edition)
+    wanted = key(id) if isinstance(id, str) else ""
+    found = catalog.edition(chosen).by_id.get(wanted)
+    if found is not None:
+        return found
+    ids = [f.id for f in catalog.edition(chosen).figures]
+    elsewhere = [e for e in catalog.editions if e != chosen and wanted in catalog.edition(e).by_id]
+    raise UnknownFigureError(str(id), _suggest(wanted, ids), chosen, elsewhere)
