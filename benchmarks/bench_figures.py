@@ -1,0 +1,61 @@
+"""Cold-process timings of the public-data figures, as ratios to a bare interpreter start.
+
+    python benchmarks/bench_figures.py [--runs N]
+
+1. ``figures()``: import ``aiindex._sources.figures`` and list the newest edition's figures
+   (reads the packaged index; target: at most 5x a bare ``python -c pass``).
+2. ``figure('4.2.8')`` and its typed rows: one figure's file read and parsed (target: 5x).
+3. Every figure of both editions with its typed rows: 647 files read and parsed (target: 25x).
+
+Each is the median of N fresh processes, run in turn with the bare start in the same run. The
+floor printed first is what the figures path cannot go below: importing attrs (the records are
+attrs classes), importlib.resources (the packaged files) and json, and nothing of aiindex.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+
+from _timing import cold
+
+LIST = "import aiindex._sources.figures as f; f.figures()"
+ONE = "import aiindex._sources.figures as f; f.figure('4.2.8').rows"
+EVERY = (
+    "import aiindex._sources.figures as f\n"
+    "for e in (2025, 2026):\n"
+    "    for g in f.figures(e):\n"
+    "        g.rows\n"
+)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--runs", type=int, default=20)
+    args = parser.parse_args()
+    py = sys.executable
+
+    commands = {
+        "bare interpreter start": ("pass", None),
+        "floor: attrs, resources, json": ("import attrs, importlib.resources, json", None),
+        "figures()": (LIST, 5),
+        "figure('4.2.8').rows": (ONE, 5),
+        "every figure of 2025 and 2026": (EVERY, 25),
+    }
+    # Round robin, one cold run of each command a round: a burst of load on the shared machine
+    # then slows every command alike instead of skewing the ratios.
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(args.runs):
+        for name, (code, _target) in commands.items():
+            times[name].append(cold([py, "-c", code], 1))
+    bare = statistics.median(times["bare interpreter start"])
+    print(f"median of {args.runs} cold runs each, interleaved")
+    for name, (_code, target) in commands.items():
+        seconds = statistics.median(times[name])
+        goal = f" (target <= {target}x)" if target else ""
+        print(f"{name:<31} {seconds * 1000:8.1f} ms  ratio {seconds / bare:5.2f}x{goal}")
+
+
+if __name__ == "__main__":
+    main()
