@@ -353,13 +353,11 @@ def _edition_table(edition: int, published: str) -> dict[str, object]:
 def test_a_bad_editions_file_is_refused(
     monkeypatch: pytest.MonkeyPatch, tables: list[dict[str, object]], words: str
 ) -> None:
+    # editions.toml is checked when the data is compiled; aiindex reads the compiled form.
     from aiindex._io import files as _load
-    from aiindex._reference import editions as _editions
+    from aiindex._sources import compile
 
     monkeypatch.setattr(_load, "read_toml", lambda relative: (relative, {"editions": tables}))
-    _editions._recorded.cache_clear()
-    try:
-        with pytest.raises(aiindex.DataError, match=words):
-            _editions._recorded()
-    finally:
-        _editions._recorded.cache_clear()
+    with pytest.raises(aiindex.DataError, match=words) as info:
+        compile.editions()
+    assert str(info.value).startswith("editions.toml: ")

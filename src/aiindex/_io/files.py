@@ -1,12 +1,15 @@
 """The packaged data files, read through ``importlib.resources`` (never ``__file__``).
 
 Errors name the file: a broken file fails with `DataError` and its package path.
+
+At run time aiindex reads only ``data/compiled/``, JSON that ``scripts/compile_data.py`` wrote
+from the source files after validating them; the source files (TOML and JSON) are read by the
+build, by the claim checker, and by tests.
 """
 
 from __future__ import annotations
 
 import functools
-import tomllib
 from typing import TYPE_CHECKING, Any
 
 from aiindex.exceptions import DataError
@@ -14,7 +17,10 @@ from aiindex.exceptions import DataError
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
 
-__all__ = ["data_dir", "read_json", "read_toml"]
+__all__ = ["COMPILED_FORMAT", "catalogue", "data_dir", "read_compiled", "read_json", "read_toml"]
+
+#: The version of the compiled form this aiindex reads; `aiindex._sources.compile` writes it.
+COMPILED_FORMAT = 1
 
 
 @functools.cache
@@ -33,6 +39,8 @@ def _read(relative: str) -> tuple[str, str]:
 
 def read_toml(relative: str) -> tuple[str, dict[str, Any]]:
     """Parse one packaged TOML file (the hand-written ones); return its path and contents."""
+    import tomllib
+
     label, text = _read(relative)
     try:
         return label, tomllib.loads(text)
@@ -41,14 +49,17 @@ def read_toml(relative: str) -> tuple[str, dict[str, Any]]:
 
 
 def read_json(relative: str) -> tuple[str, dict[str, Any]]:
-    """Parse one generated JSON data file; return its path and contents.
+    """Parse one JSON data file; return its path and contents.
 
-    Indicator files are JSON because the C parser reads them about fifteen times faster than
+    Data files are JSON because the C parser reads them about fifteen times faster than
     tomllib reads TOML, and a profile reads every table of an edition.
     """
     import json
 
-    label, text = _read(relative)
+    try:
+        label, text = _read(relative)
+    except OSError as exc:
+        raise DataError(f"cannot read the file: {exc}", path=f"aiindex/data/{relative}") from None
     try:
         data = json.loads(text)
     except ValueError as exc:
@@ -56,3 +67,28 @@ def read_json(relative: str) -> tuple[str, dict[str, Any]]:
     if not isinstance(data, dict):
         raise DataError("expected a JSON object at the top level", path=label)
     return label, data
+
+
+def read_compiled(relative: str) -> tuple[str, dict[str, Any]]:
+    """One file of ``data/compiled/``, checked to be of the form this aiindex reads.
+
+    Its contents were validated when it was compiled, so nothing else is checked here.
+    """
+    label, data = read_json(f"compiled/{relative}")
+    if data.get("format") != COMPILED_FORMAT:
+        raise DataError(
+            f"compiled data of format {data.get('format')!r}; this aiindex reads format "
+            f"{COMPILED_FORMAT}. Rebuild it with scripts/compile_data.py",
+            path=label,
+        )
+    return label, data
+
+
+@functools.cache
+def catalogue() -> dict[int, tuple[str, ...]]:
+    """Indicator ids by shipped edition, oldest first, from the compiled index."""
+    path, index = read_compiled("registry/catalogue.json")
+    try:
+        return {int(e): tuple(ids) for e, ids in index["catalogue"].items()}
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise DataError(f"damaged compiled index ({exc!r})", path=path) from None

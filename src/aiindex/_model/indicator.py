@@ -1,15 +1,20 @@
-"""`Indicator`: one table of one edition, with values, ranks, gaps, ratios and changes."""
+"""`Indicator`: one table of one edition, with values, ranks, gaps, ratios and changes.
+
+An indicator holds its values as columns (`Columns`: entity, year, magnitude, printed text,
+source ...), as the compiled data files and a user's CSV give them; the `Observation` records
+users see are made from a row when it is first asked for, and kept.
+"""
 
 from __future__ import annotations
 
-from operator import attrgetter
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
 from aiindex._model.hooks import services
 from aiindex._model.names import normalize
-from aiindex._model.rank import competition_ranks, within
+from aiindex._model.rank import YearRanks, competition_ranks, rank_years, within
 from aiindex._model.records import (
     Coverage,
     Entity,
@@ -31,13 +36,7 @@ if TYPE_CHECKING:
     import pint
     from matplotlib.axes import Axes
 
-__all__ = ["Indicator"]
-
-_magnitude = attrgetter("magnitude")
-
-
-def _entity_id(obs: Observation) -> str:
-    return obs.entity.id
+__all__ = ["Columns", "Indicator"]
 
 
 def _a(kind: str) -> str:
@@ -48,20 +47,272 @@ def _a(kind: str) -> str:
 # (World, EU + UK) and reference lines (the human-expert baseline).
 _UNRANKED_KINDS: frozenset[str] = frozenset({"group", "baseline"})
 
-
-@attrs.frozen
-class _Index:
-    by_key: dict[tuple[str, int], Observation]
-    by_entity: dict[str, list[Observation]]
-    by_year: dict[int, list[Observation]]
-    entities: dict[str, Entity]
-    # Per year, the ranked kind and the baselines, each ordered by entity id so that tied rows
-    # come out in an order that never depends on the file.
-    ranked: dict[int, list[Observation]]
-    baselines: dict[int, list[Observation]]
+# From this many rows a table is ranked with numpy, every year at once. Below it, ranking a
+# year in Python is quicker than importing numpy; every packaged table is far below it.
+_NUMPY_FROM = 20_000
 
 
-@attrs.frozen(repr=False)
+class Columns:
+    """The observations of one table, column by column; rows become `Observation` on access.
+
+    ``entity[i]`` is a position in ``entities``; ``source[i]`` a position in ``sources``
+    (each a locator list and a figure, None for the table's ``figure``), or, negative, the
+    row's line ``-source[i]`` in a user's file, whose locator is ``row_source`` + that line.
+    The optional columns are None where every row has the default (None, or False), and a
+    None in ``printed_unit`` or ``row_price_basis`` is the table's ``unit`` or
+    ``price_basis``. ``distinct_keys`` says no two rows share an entity id and year (the
+    loaders check it), which lets a large table be sorted faster.
+
+    >>> cols = aiindex.indicator("private_investment", edition=2024)._columns
+    >>> obs = cols.observation(0)
+    >>> (obs.entity.id, obs.year, obs.magnitude) == (
+    ...     cols.entities[cols.entity[0]].id, cols.year[0], cols.magnitude[0])
+    True
+    """
+
+    __slots__ = (
+        "_made",
+        "_made_sources",
+        "disputed",
+        "distinct_keys",
+        "edition",
+        "entities",
+        "entity",
+        "figure",
+        "magnitude",
+        "note",
+        "outside_chart",
+        "period",
+        "price_basis",
+        "printed",
+        "printed_unit",
+        "publication",
+        "row_price_basis",
+        "row_source",
+        "section",
+        "source",
+        "sources",
+        "stated_rank",
+        "unit",
+        "year",
+    )
+
+    def __init__(
+        self,
+        entities: Sequence[Entity],
+        entity: Sequence[int],
+        year: Sequence[int],
+        magnitude: Sequence[float],
+        printed: Sequence[str],
+        source: Sequence[int],
+        *,
+        unit: str,
+        publication: str,
+        edition: int | None,
+        section: str,
+        sources: Sequence[tuple[Sequence[str], str | None]] = (),
+        figure: str | None = None,
+        price_basis: str | None = None,
+        row_source: str = "",
+        printed_unit: Sequence[str | None] | None = None,
+        stated_rank: Sequence[int | None] | None = None,
+        note: Sequence[str | None] | None = None,
+        period: Sequence[str | None] | None = None,
+        outside_chart: Sequence[bool] | None = None,
+        row_price_basis: Sequence[str | None] | None = None,
+        disputed: Sequence[bool] | None = None,
+        distinct_keys: bool = False,
+    ) -> None:
+        self.entities = tuple(entities)
+        self.entity = entity
+        self.year = year
+        self.magnitude = magnitude
+        self.printed = printed
+        self.source = source
+        self.unit = unit
+        self.publication = publication
+        self.edition = edition
+        self.section = section
+        self.sources = sources
+        self.figure = figure
+        self.price_basis = price_basis
+        self.row_source = row_source
+        self.printed_unit = printed_unit
+        self.stated_rank = stated_rank
+        self.note = note
+        self.period = period
+        self.outside_chart = outside_chart
+        self.row_price_basis = row_price_basis
+        self.disputed = disputed
+        self.distinct_keys = distinct_keys
+        self._made: list[Observation | None] | None = None
+        self._made_sources: list[Source | None] | None = None
+
+    @classmethod
+    def from_observations(cls, observations: Iterable[Observation]) -> Columns:
+        """The columns of records made elsewhere; the records themselves are kept as the rows.
+
+        >>> ind = aiindex.indicator("ai_talent_migration", edition=2024)
+        >>> Columns.from_observations(ind.observations).observations() == ind.observations
+        True
+        """
+        made: list[Observation | None] = list(observations)
+        rows = [o for o in made if o is not None]
+        codes: dict[Entity, int] = {}
+        entity = [codes.setdefault(o.entity, len(codes)) for o in rows]
+        stated = [o.stated_rank for o in rows]
+        cols = cls(
+            tuple(codes),
+            entity,
+            [o.year for o in rows],
+            [o.magnitude for o in rows],
+            [o.printed for o in rows],
+            [0] * len(rows),
+            unit=rows[0].unit if rows else "",
+            publication="",
+            edition=None,
+            section="",
+            stated_rank=stated if any(s is not None for s in stated) else None,
+        )
+        cols._made = made
+        return cols
+
+    def __len__(self) -> int:
+        return len(self.year)
+
+    def observation(self, i: int) -> Observation:
+        """Row ``i`` as an `Observation`, made once and kept (so ``is`` holds between calls)."""
+        made = self._made
+        if made is None:
+            made = self._made = [None] * len(self.year)
+        obs = made[i]
+        if obs is None:
+            obs = made[i] = self._make(i)
+        return obs
+
+    def observations(self) -> tuple[Observation, ...]:
+        """Every row, in the table's order."""
+        return tuple(map(self.observation, range(len(self.year))))
+
+    def _source(self, k: int) -> Source:
+        if k < 0:
+            return Source(
+                self.publication, self.edition, self.section, (f"{self.row_source}{-k}",), None
+            )
+        made = self._made_sources
+        if made is None:
+            made = self._made_sources = [None] * len(self.sources)
+        src = made[k]
+        if src is None:
+            locators, figure = self.sources[k]
+            src = made[k] = Source(
+                self.publication,
+                self.edition,
+                self.section,
+                tuple(locators),
+                figure or self.figure,
+            )
+        return src
+
+    def _make(self, i: int) -> Observation:
+        printed_unit = self.printed_unit[i] if self.printed_unit is not None else None
+        price_basis = self.row_price_basis[i] if self.row_price_basis is not None else None
+        return Observation(
+            entity=self.entities[self.entity[i]],
+            year=self.year[i],
+            magnitude=self.magnitude[i],
+            unit=self.unit,
+            printed=self.printed[i],
+            printed_unit=printed_unit or self.unit,
+            source=self._source(self.source[i]),
+            stated_rank=self.stated_rank[i] if self.stated_rank is not None else None,
+            note=self.note[i] if self.note is not None else None,
+            period=self.period[i] if self.period is not None else None,
+            outside_chart=self.outside_chart[i] if self.outside_chart is not None else False,
+            price_basis=price_basis or self.price_basis,
+            disputed=self.disputed[i] if self.disputed is not None else False,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Columns):
+            return NotImplemented
+        return self is other or self.observations() == other.observations()
+
+    def __hash__(self) -> int:
+        return hash(self.observations())
+
+    def __repr__(self) -> str:
+        return f"<Columns: {len(self)} rows>"
+
+
+class _ByKey:
+    """Observations by ``(entity id, year)``, found in the columns on lookup."""
+
+    __slots__ = ("_ind",)
+
+    def __init__(self, ind: Indicator) -> None:
+        self._ind = ind
+
+    def get(self, key: tuple[str, int], default: Observation | None = None) -> Observation | None:
+        row = self._ind._row(*key)
+        return default if row is None else self._ind._observation_at(row)
+
+
+class _ByEntity:
+    """Each entity id's observations, in the table's order, found in the columns on lookup."""
+
+    __slots__ = ("_ind",)
+
+    def __init__(self, ind: Indicator) -> None:
+        self._ind = ind
+
+    def get(self, entity_id: str, default: Sequence[Observation] = ()) -> Sequence[Observation]:
+        rows = self._ind._rows_by_id().get(entity_id)
+        return default if rows is None else [self._ind._observation_at(i) for i in rows]
+
+
+class _Lookups:
+    """The lookups `aiindex._analysis.series` makes through ``Indicator._ix``."""
+
+    __slots__ = ("by_entity", "by_key")
+
+    def __init__(self, ind: Indicator) -> None:
+        self.by_key = _ByKey(ind)
+        self.by_entity = _ByEntity(ind)
+
+
+class _Derived:
+    """What an indicator works out from its columns on first need, and keeps."""
+
+    __slots__ = (
+        "baselines",
+        "by_id",
+        "groups",
+        "numpy",
+        "present",
+        "rankings",
+        "year_set",
+        "years",
+    )
+
+    def __init__(self) -> None:
+        self.clear()
+
+    def clear(self) -> None:
+        self.years: tuple[int, ...] | None = None
+        self.year_set: frozenset[int] | None = None
+        # Entities that have a value, by id, sorted by id.
+        self.present: dict[str, Entity] | None = None
+        # Row numbers of each entity id, in row order.
+        self.by_id: dict[str, list[int]] | None = None
+        # Per year, the rows of the ranked kind and of baselines, each in entity-id order.
+        self.groups: tuple[dict[int, list[int]], dict[int, list[int]]] | None = None
+        self.numpy: YearRanks | None = None
+        self.baselines: bool | None = None
+        self.rankings: dict[int, Ranking] = {}
+
+
+@attrs.frozen(repr=False, init=False)
 class Indicator:
     """One indicator of one AI Index edition: its observations, unit, coverage and source.
 
@@ -72,6 +323,15 @@ class Indicator:
     (2, 1)
     >>> round(pat.gap("KOR", "LUX").magnitude, 2)
     1.53
+
+    An indicator of your own is made from `Observation` records (or with `aiindex.read_csv`);
+    without a coverage that says the table is complete, a row has the rank its source states:
+
+    >>> top = [row.observation for row in pat.ranking()[:3]]
+    >>> mine = aiindex.Indicator("mine", "Mine", None, pat.unit, "per 100k", "country",
+    ...                          True, pat.source, observations=top[::-1])
+    >>> [(row.rank, row.entity.id, row.observation.stated_rank) for row in mine.ranking()]
+    [(1, 'KOR', 1), (2, 'LUX', 2), (3, 'USA', 3)]
     """
 
     id: str
@@ -82,7 +342,7 @@ class Indicator:
     entity_kind: EntityKind
     descending: bool
     source: Source
-    observations: tuple[Observation, ...]
+    _columns: Columns
     coverage: tuple[Coverage, ...] = ()
     notes: tuple[str, ...] = ()
     title_ko: str | None = None
@@ -91,60 +351,144 @@ class Indicator:
     # What is measured, as a label: editions agree on it unless the definition changed
     # ("significant machine learning systems" became "notable models").
     definition: str | None = None
-    _index: list[_Index] = attrs.field(factory=list, init=False, eq=False, hash=False)
-    _rankings: dict[int, Ranking] = attrs.field(factory=dict, init=False, eq=False, hash=False)
+    _derived: _Derived = attrs.field(factory=_Derived, init=False, eq=False, hash=False)
+
+    def __init__(
+        self,
+        id: str,
+        title: str,
+        edition: int | None,
+        unit: str,
+        unit_label: str,
+        entity_kind: EntityKind,
+        descending: bool,
+        source: Source,
+        observations: Iterable[Observation] | None = None,
+        coverage: tuple[Coverage, ...] = (),
+        notes: tuple[str, ...] = (),
+        title_ko: str | None = None,
+        unit_label_ko: str | None = None,
+        price_basis: str | None = None,
+        definition: str | None = None,
+        *,
+        columns: Columns | None = None,
+    ) -> None:
+        # `observations` wins over `columns`: attrs.evolve(ind, observations=...) passes both.
+        if observations is not None:
+            columns = Columns.from_observations(observations)
+        elif columns is None:
+            raise TypeError("an Indicator needs its observations (or columns)")
+        self.__attrs_init__(
+            id,
+            title,
+            edition,
+            unit,
+            unit_label,
+            entity_kind,
+            descending,
+            source,
+            columns,
+            tuple(coverage),
+            tuple(notes),
+            title_ko,
+            unit_label_ko,
+            price_basis,
+            definition,
+        )
+
+    @property
+    def observations(self) -> tuple[Observation, ...]:
+        """Every observation, in the table's order (made on first access, then kept)."""
+        return self._columns.observations()
+
+    def _observation_at(self, row: int) -> Observation:
+        return self._columns.observation(row)
+
+    @property
+    def _ix(self) -> _Lookups:
+        return _Lookups(self)
 
     # -- lookups ---------------------------------------------------------------------------
 
     @property
-    def _ix(self) -> _Index:
-        if self._index:
-            return self._index[0]
-        ix = _Index({}, {}, {}, {}, {}, {})
-        for obs in sorted(self.observations, key=_entity_id):
-            ix.by_key[obs.entity.id, obs.year] = obs
-            ix.by_entity.setdefault(obs.entity.id, []).append(obs)
-            ix.by_year.setdefault(obs.year, []).append(obs)
-            ix.entities[obs.entity.id] = obs.entity
-            if obs.entity.kind == self.entity_kind:
-                ix.ranked.setdefault(obs.year, []).append(obs)
-            elif obs.entity.kind == "baseline":
-                ix.baselines.setdefault(obs.year, []).append(obs)
-        self._index.append(ix)
-        return ix
-
-    @property
     def years(self) -> tuple[int, ...]:
         """The data years that have at least one value, oldest first."""
-        return tuple(sorted(self._ix.by_year))
+        d = self._derived
+        if d.years is None:
+            d.years = tuple(sorted(set(self._columns.year)))
+        return d.years
+
+    def _present(self) -> dict[str, Entity]:
+        d = self._derived
+        if d.present is None:
+            cols = self._columns
+            found: dict[str, Entity] = {}
+            # Latest row first, so that where two records share an id the last row's wins.
+            for code in dict.fromkeys(reversed(cols.entity)):
+                e = cols.entities[code]
+                found.setdefault(e.id, e)
+            d.present = dict(sorted(found.items()))
+        return d.present
+
+    def _rows_by_id(self) -> dict[str, list[int]]:
+        d = self._derived
+        if d.by_id is None:
+            cols = self._columns
+            by_code: dict[int, list[int]] = {}
+            for i, code in enumerate(cols.entity):
+                rows = by_code.get(code)
+                if rows is None:
+                    by_code[code] = [i]
+                else:
+                    rows.append(i)
+            by_id: dict[str, list[int]] = {}
+            for code, rows in by_code.items():
+                by_id.setdefault(cols.entities[code].id, []).extend(rows)
+            for rows in by_id.values():
+                rows.sort()
+            d.by_id = by_id
+        return d.by_id
+
+    def _years_of(self, entity_id: str) -> list[int]:
+        year = self._columns.year
+        return [year[i] for i in self._rows_by_id().get(entity_id, ())]
+
+    def _row(self, entity_id: str, year: int) -> int | None:
+        col = self._columns.year
+        found = None
+        for i in self._rows_by_id().get(entity_id, ()):
+            if col[i] == year:
+                found = i
+        return found
 
     @property
     def entities(self) -> tuple[Entity, ...]:
-        """Every entity with a value, in file order."""
-        return tuple(self._ix.entities.values())
+        """Every entity with a value, ordered by id."""
+        return tuple(self._present().values())
 
     def _entity(self, entity: str | Entity) -> Entity:
         if isinstance(entity, Entity):
             return entity
-        own = self._ix.entities.get(entity)
+        present = self._present()
+        own = present.get(entity)
         if own is not None:
             return own
         # The table's own names first: a user's table may bring entities of its own, named
         # like something else ("ETH" the university in a table of organizations).
         key = normalize(entity)
-        for candidate in self._ix.entities.values():
+        for candidate in present.values():
             if normalize(candidate.name) == key or normalize(candidate.id) == key:
                 return candidate
         return services().resolve(entity)
 
     def _missing(self, entity: Entity, year: int | None) -> Exception:
-        kinds = {e.kind for e in self._ix.entities.values()} | {self.entity_kind}
+        kinds = {e.kind for e in self._present().values()} | {self.entity_kind}
         if entity.kind not in kinds | _UNRANKED_KINDS:
             return EntityKindError(
                 f"{entity.name} ({entity.id}) is {_a(entity.kind)}; {self.id!r} measures "
                 f"{self.entity_kind} entities. `aiindex list` shows the indicators."
             )
-        have = sorted(o.year for o in self._ix.by_entity.get(entity.id, ()))
+        have = sorted(self._years_of(entity.id))
         if not have:
             return MissingValueError(
                 f"{self.id!r} ({self._edition_words}) has no value for {entity.name} "
@@ -165,6 +509,19 @@ class Indicator:
         kinds = {self.coverage_for(y).kind for y in years} or {"selection"}
         return " / ".join(sorted(kinds))
 
+    def _row_of(self, entity: str | Entity, year: int | None) -> int:
+        e = self._entity(entity)
+        if year is None:
+            rows = self._rows_by_id().get(e.id)
+            if not rows:
+                raise self._missing(e, None)
+            return max(rows, key=self._columns.year.__getitem__)
+        self._check_year(year)
+        row = self._row(e.id, year)
+        if row is None:
+            raise self._missing(e, year)
+        return row
+
     def observation(self, entity: str | Entity, year: int | None = None) -> Observation:
         """The observation of ``entity`` in ``year`` (None: the latest year it has a value).
 
@@ -172,17 +529,7 @@ class Indicator:
         >>> (obs.printed, obs.note.startswith("DISPUTED"))
         ('7.76', True)
         """
-        e = self._entity(entity)
-        if year is None:
-            series = self._ix.by_entity.get(e.id)
-            if not series:
-                raise self._missing(e, None)
-            return max(series, key=lambda o: o.year)
-        self._check_year(year)
-        obs = self._ix.by_key.get((e.id, year))
-        if obs is None:
-            raise self._missing(e, year)
-        return obs
+        return self._observation_at(self._row_of(entity, year))
 
     def value(self, entity: str | Entity, year: int | None = None) -> pint.Quantity[Any]:
         """The value of ``entity`` as a quantity (None: the latest year it has a value).
@@ -195,11 +542,17 @@ class Indicator:
     def _check_year(self, year: int) -> None:
         if isinstance(year, bool) or not isinstance(year, int):
             raise TypeError(f"year must be an int, not {year!r}")
-        if year not in self._ix.by_year:
+        if year not in self._year_set():
             raise MissingValueError(
                 f"{self.id!r} ({self._edition_words}) has no data for {year}; years with data: "
                 + ", ".join(map(str, self.years))
             )
+
+    def _year_set(self) -> frozenset[int]:
+        d = self._derived
+        if d.year_set is None:
+            d.year_set = frozenset(self.years)
+        return d.year_set
 
     # -- ranks ------------------------------------------------------------------------------
 
@@ -211,9 +564,9 @@ class Indicator:
         return Coverage(year, "selection", None, None)
 
     def _latest_year(self) -> int:
-        if not self.observations:
+        if not len(self._columns):
             raise MissingValueError(f"{self.id!r} has no observations")
-        return max(self._ix.by_year)
+        return self.years[-1]
 
     def ranking(self, year: int | None = None) -> Ranking:
         """The table for ``year`` (None: the latest), best first, with the ranks it supports.
@@ -228,31 +581,116 @@ class Indicator:
         if year is None:
             year = self._latest_year()
         self._check_year(year)
-        cached = self._rankings.get(year)
+        rankings = self._derived.rankings
+        cached = rankings.get(year)
         if cached is not None:
             return cached
+        if len(self._columns) >= _NUMPY_FROM and not self._has_baselines():
+            all_years = self._rank_years()
+            start, end = all_years.bounds.get(year, (0, 0))
+            result = Ranking(self, year, all_years.rows[start:end], all_years.ranks[start:end])
+        else:
+            result = Ranking(self, year, *self._rank_year(year))
+        rankings[year] = result
+        return result
+
+    def _tie_keys(self) -> list[int]:
+        """Per entity code, its id's place in id order: ties are listed in that order."""
+        ids = [e.id for e in self._columns.entities]
+        place = {entity_id: i for i, entity_id in enumerate(sorted(set(ids)))}
+        return [place[entity_id] for entity_id in ids]
+
+    def _has_baselines(self) -> bool:
+        # Baselines are merged into a year's rows one by one, in Python; only packaged tables,
+        # which are small, have them.
+        d = self._derived
+        if d.baselines is None:
+            d.baselines = any(e.kind == "baseline" for e in self._columns.entities)
+        return d.baselines
+
+    def _groups(self) -> tuple[dict[int, list[int]], dict[int, list[int]]]:
+        d = self._derived
+        if d.groups is None:
+            cols = self._columns
+            tie = self._tie_keys()
+            kinds = [e.kind for e in cols.entities]
+            code, year = cols.entity, cols.year
+            ranked: dict[int, list[int]] = {}
+            baselines: dict[int, list[int]] = {}
+            for i in sorted(range(len(code)), key=lambda i: tie[code[i]]):
+                kind = kinds[code[i]]
+                if kind == self.entity_kind:
+                    ranked.setdefault(year[i], []).append(i)
+                elif kind == "baseline":
+                    baselines.setdefault(year[i], []).append(i)
+            d.groups = (ranked, baselines)
+        return d.groups
+
+    def _rank_year(self, year: int) -> tuple[list[int], list[int]]:
+        """One year's rows best first and their ranks (0: none), in Python."""
+        cols = self._columns
+        magnitude = cols.magnitude
+        ranked, baselines = self._groups()
         # Python's sort is stable in both directions, so ties keep the entity-id order.
-        rows = sorted(self._ix.ranked.get(year, ()), key=_magnitude, reverse=self.descending)
-        values = [o.magnitude for o in rows]
-        ranks: list[int | None] = list(competition_ranks(values))
+        rows = sorted(ranked.get(year, ()), key=magnitude.__getitem__, reverse=self.descending)
+        values = [magnitude[i] for i in rows]
+        ranks = competition_ranks(values)
         cov = self.coverage_for(year)
         if cov.kind != "complete":
             cutoff = cov.complete_down_to
-            for i, obs in enumerate(rows):
-                if cutoff is None or not within(values[i], cutoff, descending=self.descending):
-                    ranks[i] = obs.stated_rank
-        baselines = self._ix.baselines.get(year)
-        if baselines:
+            stated = cols.stated_rank
+            for k, i in enumerate(rows):
+                if cutoff is None or not within(values[k], cutoff, descending=self.descending):
+                    ranks[k] = (stated[i] if stated is not None else None) or 0
+        lines = baselines.get(year)
+        if lines:
             pairs = sorted(
-                [*zip(rows, ranks, strict=True), *((b, None) for b in baselines)],
-                key=lambda pair: pair[0].magnitude,
+                [*zip(rows, ranks, strict=True), *((b, 0) for b in lines)],
+                key=lambda pair: magnitude[pair[0]],
                 reverse=self.descending,
             )
             rows = [p[0] for p in pairs]
             ranks = [p[1] for p in pairs]
-        result = Ranking(self, year, rows, ranks)
-        self._rankings[year] = result
-        return result
+        return rows, ranks
+
+    def _rank_years(self) -> YearRanks:
+        """Every year ranked at once, with numpy (for large tables without baselines)."""
+        d = self._derived
+        if d.numpy is None:
+            import numpy as np
+
+            cols = self._columns
+            code = np.asarray(cols.entity, dtype=np.intp)
+            tie = np.asarray(self._tie_keys(), dtype=np.int64)
+            ranked = np.array([e.kind == self.entity_kind for e in cols.entities], dtype=bool)
+            mask = ranked[code]
+            picked = None if bool(mask.all()) else np.flatnonzero(mask)
+
+            def column(values: Any, dtype: Any) -> Any:
+                arr = np.asarray(values, dtype=dtype)
+                return arr if picked is None else arr[picked]
+
+            complete: dict[int, float | None] = {}
+            for c in self.coverage:
+                if c.year not in complete:
+                    cutoff = float("nan") if c.complete_down_to is None else c.complete_down_to
+                    complete[c.year] = None if c.kind == "complete" else cutoff
+            stated = None
+            if cols.stated_rank is not None:
+                stated = column([s or 0 for s in cols.stated_rank], np.int64)
+            result = rank_years(
+                column(cols.year, np.int64),
+                column(cols.magnitude, np.float64),
+                tie[code] if picked is None else tie[code[picked]],
+                stated,
+                descending=self.descending,
+                complete=complete,
+                distinct_keys=cols.distinct_keys,
+            )
+            if picked is not None:
+                result.rows = picked[result.rows]
+            d.numpy = result
+        return d.numpy
 
     def rank(self, entity: str | Entity, year: int | None = None) -> int:
         """The competition rank of ``entity`` (1, 2, 2, 4), in the indicator's direction.
@@ -265,19 +703,21 @@ class Indicator:
         >>> ind.rank("KOR"), ind.rank("India")
         (9, 9)
         """
-        obs = self.observation(entity, year)
+        row = self._row_of(entity, year)
+        obs = self._observation_at(row)
         if obs.entity.kind != self.entity_kind:
             raise EntityKindError(
                 f"{obs.entity.name} is {_a(obs.entity.kind)}, not ranked among the "
                 f"{self.entity_kind} entities of {self.id!r}; use .value() for it"
             )
         ranking = self.ranking(obs.year)
-        for row_obs, rank in zip(ranking._obs, ranking._ranks, strict=True):
-            if row_obs is obs:
-                if rank is None:
-                    raise IncompleteRankingError(self._why_unranked(obs))
-                return rank
-        raise AssertionError("an observation of the ranked kind is always in its ranking")
+        position = ranking._position(row)
+        if position is None:  # pragma: no cover - a row of the ranked kind is always ranked
+            raise AssertionError("an observation of the ranked kind is always in its ranking")
+        rank = ranking._lists()[1][position]
+        if not rank:
+            raise IncompleteRankingError(self._why_unranked(obs))
+        return rank
 
     def _why_unranked(self, obs: Observation) -> str:
         cov = self.coverage_for(obs.year)
@@ -298,9 +738,10 @@ class Indicator:
     def leader(self, year: int | None = None) -> Observation | None:
         """The first-ranked observation, or None where the table cannot establish it."""
         ranking = self.ranking(year)
-        for obs, rank in zip(ranking._obs, ranking._ranks, strict=True):
+        rows, ranks = ranking._lists()
+        for row, rank in zip(rows, ranks, strict=True):
             if rank == 1:
-                return obs
+                return self._observation_at(row)
         return None
 
     # -- comparisons -----------------------------------------------------------------------
@@ -311,8 +752,8 @@ class Indicator:
         if year is not None:
             return self.observation(a, year), self.observation(b, year)
         ea, eb = self._entity(a), self._entity(b)
-        years_a = {o.year for o in self._ix.by_entity.get(ea.id, ())}
-        years_b = {o.year for o in self._ix.by_entity.get(eb.id, ())}
+        years_a = set(self._years_of(ea.id))
+        years_b = set(self._years_of(eb.id))
         common = years_a & years_b
         if not common:
             missing = ea if not years_a else eb if not years_b else None
@@ -323,7 +764,9 @@ class Indicator:
                 f"in common on {self.id!r}; pass year= to compare one year"
             )
         y = max(common)
-        return self._ix.by_key[ea.id, y], self._ix.by_key[eb.id, y]
+        row_a, row_b = self._row(ea.id, y), self._row(eb.id, y)
+        assert row_a is not None and row_b is not None
+        return self._observation_at(row_a), self._observation_at(row_b)
 
     def gap(self, a: str | Entity, b: str | Entity, year: int | None = None) -> pint.Quantity[Any]:
         """``value(a) - value(b)`` in the same year (None: the latest year both have).
@@ -403,7 +846,7 @@ class Indicator:
 
     def __repr__(self) -> str:
         return (
-            f"<Indicator {self.id} ({self.edition} edition): {len(self.observations)} values, "
+            f"<Indicator {self.id} ({self.edition} edition): {len(self._columns)} values, "
             f"{self.unit_label}>"
         )
 

@@ -12,9 +12,14 @@ from typing import TYPE_CHECKING, Any, Literal, overload
 import attrs
 
 if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
     import pint
 
     from aiindex._model.indicator import Indicator
+
+    # Row numbers or ranks: a list, or a numpy array until a row is looked at.
+    _Ints = Sequence[int] | npt.NDArray[np.integer[Any]]
 
 __all__ = [
     "Coverage",
@@ -137,6 +142,7 @@ class Observation:
     period: str | None = None
     outside_chart: bool = False
     price_basis: str | None = None
+    disputed: bool = False
 
     @property
     def value(self) -> pint.Quantity[Any]:
@@ -190,41 +196,57 @@ class Ranking(Sequence[Ranked]):
     [(1, 'ISR'), (2, 'SGP'), (3, 'KOR')]
     """
 
-    __slots__ = ("_obs", "_ranks", "indicator", "year")
+    __slots__ = ("_ranks", "_rows", "indicator", "year")
 
-    def __init__(
-        self,
-        indicator: Indicator,
-        year: int,
-        observations: Sequence[Observation],
-        ranks: Sequence[int | None],
-    ) -> None:
+    def __init__(self, indicator: Indicator, year: int, rows: _Ints, ranks: _Ints) -> None:
+        # ``rows`` are row numbers of the indicator's table, best first; ``ranks`` the rank of
+        # each, 0 where the table supports none. Either may be a numpy array, turned into a
+        # list (of Python ints) only when a row is looked at.
         self.indicator = indicator
         self.year = year
-        self._obs = observations
+        self._rows = rows
         self._ranks = ranks
 
+    def _lists(self) -> tuple[list[int], list[int]]:
+        rows, ranks = self._rows, self._ranks
+        if not isinstance(rows, list) or not isinstance(ranks, list):
+            rows = self._rows = _as_list(rows)
+            ranks = self._ranks = _as_list(ranks)
+        return rows, ranks
+
     def __len__(self) -> int:
-        return len(self._obs)
+        return len(self._rows)
 
     @overload
     def __getitem__(self, index: int) -> Ranked: ...
     @overload
     def __getitem__(self, index: slice) -> tuple[Ranked, ...]: ...
     def __getitem__(self, index: int | slice) -> Ranked | tuple[Ranked, ...]:
+        rows, ranks = self._lists()
+        made = self.indicator._observation_at
         if isinstance(index, slice):
             return tuple(
-                Ranked(r, o) for r, o in zip(self._ranks[index], self._obs[index], strict=True)
+                Ranked(r or None, made(i)) for r, i in zip(ranks[index], rows[index], strict=True)
             )
-        return Ranked(self._ranks[index], self._obs[index])
+        return Ranked(ranks[index] or None, made(rows[index]))
 
     def __iter__(self) -> Iterator[Ranked]:
-        return map(Ranked, self._ranks, self._obs)
+        rows, ranks = self._lists()
+        made = self.indicator._observation_at
+        for r, i in zip(ranks, rows, strict=True):
+            yield Ranked(r or None, made(i))
 
     @property
     def ranks(self) -> tuple[int | None, ...]:
         """The ranks alone, in row order."""
-        return tuple(self._ranks)
+        return tuple(r or None for r in self._lists()[1])
+
+    def _position(self, row: int) -> int | None:
+        """Where the table's row ``row`` stands in this ranking (None: not in it)."""
+        try:
+            return self._lists()[0].index(row)
+        except ValueError:
+            return None
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Ranking):
@@ -248,6 +270,14 @@ class Ranking(Sequence[Ranked]):
         from aiindex._model.hooks import services
 
         return services().html(self)
+
+
+def _as_list(values: _Ints) -> list[int]:
+    # numpy arrays turn into lists of Python ints through .tolist(), far faster than list().
+    if isinstance(values, list):
+        return values
+    tolist = getattr(values, "tolist", None)
+    return tolist() if tolist is not None else list(values)
 
 
 @attrs.frozen

@@ -1,6 +1,8 @@
 """The AI Index editions: publication date, recommended citation and data license.
 
-Recorded by hand in ``data/editions.toml``, each fact with where it was read.
+Recorded by hand in ``data/editions.toml``, each fact with where it was read; read at run time
+from its compiled form, ``data/compiled/registry/editions.json``, which the build writes after checking
+it (`aiindex._sources.compile.editions`).
 """
 
 from __future__ import annotations
@@ -54,26 +56,21 @@ class Edition:
         return f"AI Index {self.edition} (published {self.published}, {self.license})"
 
 
-@attrs.frozen
-class _EditionsFile:
-    editions: tuple[Edition, ...]
-
-
 @functools.cache
 def _recorded() -> dict[int, Edition]:
-    from aiindex._io.files import read_toml
-    from aiindex._io.structure import structure
+    """The editions of data/editions.toml, from its compiled form (validated by the build)."""
+    from aiindex._io.files import read_compiled
 
-    path, raw = read_toml("editions.toml")
+    path, data = read_compiled("registry/editions.json")
     out: dict[int, Edition] = {}
-    for e in structure(raw, _EditionsFile, path=path).editions:
-        if e.edition in out:
-            raise DataError(f"edition {e.edition} is recorded twice", path=path)
-        try:
-            e.published_date  # noqa: B018 - validate the date while loading
-        except ValueError:
-            raise DataError(f"edition {e.edition}: bad date {e.published!r}", path=path) from None
-        out[e.edition] = e
+    try:
+        for rec in data["editions"]:
+            e = Edition(
+                **{**rec, "authors": tuple(rec["authors"]), "sources": tuple(rec["sources"])}
+            )
+            out[e.edition] = e
+    except (KeyError, TypeError) as exc:
+        raise DataError(f"damaged compiled file ({exc})", path=path) from None
     return out
 
 
@@ -104,6 +101,6 @@ def editions() -> tuple[Edition, ...]:
     >>> [(e.edition, e.published) for e in aiindex.editions()][-2:]
     [(2024, '2024-04-15'), (2025, '2025-04')]
     """
-    from aiindex._sources.packaged import editions as shipped
+    from aiindex._io.files import catalogue
 
-    return tuple(edition_info(e) for e in shipped())
+    return tuple(edition_info(e) for e in catalogue())

@@ -9,32 +9,40 @@ parser for its version string), several times more than reading the table.
 
 from __future__ import annotations
 
-import difflib
 import functools
+from typing import TYPE_CHECKING
 
 from aiindex._model.names import normalize, slug
 from aiindex._model.records import Entity
 from aiindex.exceptions import DataError, UnknownEntityError
+
+if TYPE_CHECKING:
+    from typing import Any
 
 __all__ = ["all_names", "by_id", "is_entity", "names_of", "normalize", "resolve", "slug"]
 
 
 @functools.cache
 def _own() -> dict[str, tuple[Entity, tuple[str, ...]]]:
-    """Entities of data/entities.toml by id, each with its aliases."""
-    from aiindex._io.files import read_toml
-    from aiindex._io.structure import structure
-    from aiindex._sources.schema import EntitiesFile
+    """Entities of data/entities.toml by id, each with its names, from its compiled form."""
+    from aiindex._io.files import read_compiled
 
-    path, raw = read_toml("entities.toml")
-    parsed = structure(raw, EntitiesFile, path=path)
-    out: dict[str, tuple[Entity, tuple[str, ...]]] = {}
-    for rec in parsed.entities:
-        if rec.id in out:
-            raise DataError(f"entity id {rec.id!r} is defined twice", path=path)
-        names = (rec.name, *((rec.name_ko,) if rec.name_ko else ()), *rec.names)
-        out[rec.id] = (Entity(rec.id, rec.kind, rec.name, rec.name_ko), names)
-    return out
+    path, data = read_compiled("registry/entities.json")
+    try:
+        return own_entities(data["entities"])
+    except (KeyError, TypeError, ValueError) as exc:
+        raise DataError(f"damaged compiled file ({exc!r})", path=path) from None
+
+
+def own_entities(
+    rows: list[list[Any]],
+) -> dict[str, tuple[Entity, tuple[str, ...]]]:
+    """The registry of our own entities from the compiled rows ``[id, kind, name, name_ko,
+    names]``, ``names`` being every name the entity goes by, its own name first."""
+    return {
+        entity_id: (Entity(entity_id, kind, name, name_ko), tuple(names))
+        for entity_id, kind, name, name_ko, names in rows
+    }
 
 
 @functools.cache
@@ -101,6 +109,11 @@ def _country(record: dict[str, str]) -> tuple[Entity, tuple[str, ...]]:
 def _countries() -> dict[str, tuple[Entity, tuple[str, ...]]]:
     """Every ISO 3166-1 country by alpha-3, with the names pycountry knows for it."""
     return {r["alpha_3"]: _country(r) for r in _iso3166()}
+
+
+def country_codes() -> frozenset[str]:
+    """The ISO 3166-1 alpha-3 codes pycountry knows: the ids of every country."""
+    return frozenset(r["alpha_3"] for r in _iso3166())
 
 
 def by_id(entity_id: str) -> Entity:
@@ -182,6 +195,8 @@ def is_entity(text: str) -> bool:
 
 
 def _suggest(text: str) -> tuple[str, ...]:
+    import difflib
+
     index = _index()
     keys = difflib.get_close_matches(normalize(text), list(index), n=3, cutoff=0.75)
     seen: dict[str, None] = {}

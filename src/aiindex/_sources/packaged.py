@@ -1,41 +1,40 @@
-"""Reading the packaged data: one JSON file per indicator and edition under ``data/<edition>/``.
+"""Reading the packaged data: the compiled form of ``data/<edition>/<id>.json``.
 
-Each file is parsed and structured on first use and cached, so repeated calls return the
-identical object. Values are turned into floats in the indicator's unit through Decimal, so a
-value printed at another scale ("362" million in a billions table) is exact.
+The build (`aiindex._sources.compile`) validates every source file and writes it, as columns,
+to ``data/compiled/<edition>/<id>.json``; here an indicator is that file read with the json C
+parser, on first use, and cached, so repeated calls return the identical object. Values were
+turned into floats in the indicator's unit through Decimal at build time, so a value printed
+at another scale ("362" million in a billions table) is exact.
+
+`assemble` makes an indicator from a structured file directly: for a user's table, the AI
+Index's public data, and the tests that hold the compiled form to it.
 """
 
 from __future__ import annotations
 
 import functools
-from decimal import Decimal, InvalidOperation
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from aiindex.exceptions import DataError, UnknownEditionError, UnknownIndicatorError
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Callable, Mapping
+    from decimal import Decimal
 
     from aiindex._model.indicator import Indicator
     from aiindex._model.records import Entity
     from aiindex._sources.schema import IndicatorFile
 
-from aiindex._io.files import data_dir, read_json
-
-__all__ = ["catalogue", "editions", "indicator_ids", "load"]
+__all__ = ["assemble", "build", "catalogue", "editions", "indicator_ids", "load", "table"]
 
 PUBLICATION = "Stanford HAI, AI Index Report {edition}"
 
 
-@functools.cache
 def catalogue() -> dict[int, tuple[str, ...]]:
-    """Indicator ids by edition, from the file names alone (nothing is parsed)."""
-    out: dict[int, tuple[str, ...]] = {}
-    for child in data_dir().iterdir():
-        if child.is_dir() and child.name.isdigit():
-            ids = sorted(f.name[:-5] for f in child.iterdir() if f.name.endswith(".json"))
-            out[int(child.name)] = tuple(ids)
-    return dict(sorted(out.items()))
+    """Indicator ids by edition, from the compiled index (no table is read)."""
+    from aiindex._io.files import catalogue
+
+    return catalogue()
 
 
 def editions() -> tuple[int, ...]:
@@ -74,22 +73,33 @@ def _suggest(indicator_id: str) -> tuple[str, ...]:
 
 @functools.cache
 def _load(indicator_id: str, edition: int) -> Indicator:
-    from aiindex._io.structure import structure
-    from aiindex._sources.schema import IndicatorFile
+    from aiindex._io.files import read_compiled
 
-    path, raw = read_json(f"{edition}/{indicator_id}.json")
-    record = structure(raw, IndicatorFile, path=path)
-    if record.id != indicator_id or record.edition != edition:
+    path, data = read_compiled(f"{edition}/{indicator_id}.json")
+    if data.get("id") != indicator_id or data.get("edition") != edition:
         raise DataError(
-            f"file declares id {record.id!r}, edition {record.edition}; its name says "
+            f"file declares id {data.get('id')!r}, edition {data.get('edition')}; its name says "
             f"{indicator_id!r}, {edition}",
             path=path,
         )
-    return assemble(record, path=path)
+    from aiindex._reference.entities import by_id
+
+    try:
+        return build(data, path=path, entity=by_id)
+    except DataError:
+        raise
+    except (KeyError, IndexError, TypeError, ValueError) as exc:
+        raise DataError(
+            f"damaged compiled file ({type(exc).__name__}: {exc}); rebuild it with "
+            "scripts/compile_data.py",
+            path=path,
+        ) from None
 
 
 def decimal_value(text: str, *, where: str, path: str) -> Decimal:
     """A printed number as an exact Decimal; DataError naming the record if it is not one."""
+    from decimal import Decimal, InvalidOperation
+
     try:
         value = Decimal(text.replace(",", ""))
     except InvalidOperation:
@@ -120,6 +130,169 @@ def scaled(value: Decimal, unit: str, indicator_unit: str, *, where: str, path: 
     return float(value * own_scale / ind_scale)
 
 
+# The optional per-row columns of the columnar form, with the value a row has when it is absent.
+OPTIONAL_COLUMNS: dict[str, object] = {
+    "printed_unit": None,
+    "stated_rank": None,
+    "note": None,
+    "period": None,
+    "outside_chart": False,
+    "price_basis": None,
+    "disputed": False,
+}
+
+
+def table(
+    record: IndicatorFile,
+    *,
+    path: str,
+    known: Callable[[str], object],
+    user_table: bool = False,
+) -> dict[str, Any]:
+    """A structured file, checked for what types cannot, in the columnar form the build writes.
+
+    ``known`` raises `KeyError` for an entity id that does not exist. The form (see
+    ``docs/data-format.md``): the table's own fields, then ``entities`` (the ids, each once),
+    ``sources`` (each distinct locator list with its figure, once) and ``columns``, one list
+    per field of the rows, entities and sources given by their place in those lists.
+    """
+    publication = "user table" if user_table else PUBLICATION.format(edition=record.edition)
+    seen: set[tuple[str, int]] = set()
+    entities: dict[str, int] = {}
+    sources: dict[tuple[tuple[str, ...], str | None], int] = {}
+    columns: dict[str, list[Any]] = {
+        name: [] for name in ("entity", "year", "magnitude", "printed", "source")
+    }
+    optional: dict[str, list[Any]] = {name: [] for name in OPTIONAL_COLUMNS}
+    for i, rec in enumerate(record.observations):
+        where = f"observations[{i}] (entity {rec.entity!r}, {rec.year})"
+        key = (rec.entity, rec.year)
+        if key in seen:
+            raise DataError(f"{where}: a second value for the same entity and year", path=path)
+        seen.add(key)
+        if not rec.sources:
+            raise DataError(f"{where}: no source; every value needs one", path=path)
+        if rec.stated_rank is not None and rec.stated_rank < 1:
+            raise DataError(f"{where}: stated_rank must be 1 or more", path=path)
+        if rec.entity not in entities:
+            try:
+                known(rec.entity)
+            except KeyError:
+                raise DataError(f"{where}: unknown entity id {rec.entity!r}", path=path) from None
+        printed_unit = rec.unit or record.unit
+        value = decimal_value(rec.value, where=where, path=path)
+        magnitude = scaled(value, printed_unit, record.unit, where=where, path=path)
+        columns["entity"].append(entities.setdefault(rec.entity, len(entities)))
+        columns["year"].append(rec.year)
+        columns["magnitude"].append(magnitude)
+        columns["printed"].append(rec.value)
+        columns["source"].append(
+            sources.setdefault((rec.sources, rec.figure or None), len(sources))
+        )
+        for name, row_value in (
+            ("printed_unit", None if printed_unit == record.unit else printed_unit),
+            ("stated_rank", rec.stated_rank),
+            ("note", rec.note),
+            ("period", rec.period),
+            ("outside_chart", rec.outside_chart),
+            ("price_basis", rec.price_basis or None),
+            ("disputed", rec.disputed),
+        ):
+            optional[name].append(row_value)
+    for name, default in OPTIONAL_COLUMNS.items():
+        if any(v != default for v in optional[name]):
+            columns[name] = optional[name]
+    coverage = []
+    for c in record.coverage:
+        cutoff = None
+        if c.complete_down_to is not None:
+            where = f"coverage (year {c.year})"
+            cutoff = float(decimal_value(c.complete_down_to, where=where, path=path))
+        coverage.append([c.year, c.kind, cutoff, c.note])
+    return {
+        "id": record.id,
+        "edition": None if user_table else record.edition,
+        "publication": publication,
+        "title": record.title,
+        "title_ko": record.title_ko,
+        "unit": record.unit,
+        "unit_label": record.unit_label,
+        "unit_label_ko": record.unit_label_ko,
+        "entity_kind": record.entity_kind,
+        "descending": record.descending,
+        "section": record.section,
+        "figure": record.figure,
+        "price_basis": record.price_basis,
+        "definition": record.definition or record.id,
+        "notes": list(record.notes),
+        "coverage": coverage,
+        "entities": list(entities),
+        "sources": [[list(locators), figure] for locators, figure in sources],
+        "columns": columns,
+    }
+
+
+def build(data: Mapping[str, Any], *, path: str, entity: Callable[[str], Entity]) -> Indicator:
+    """The `Indicator` of a table in the columnar form (``table``'s, or a compiled file's).
+
+    Nothing is checked but the entity ids: the form was validated when it was made.
+    """
+    from aiindex._model.indicator import Columns, Indicator
+    from aiindex._model.records import Coverage, Source
+    from aiindex.exceptions import UnknownEntityError
+
+    entities = []
+    for entity_id in data["entities"]:
+        try:
+            entities.append(entity(entity_id))
+        except (KeyError, UnknownEntityError):
+            raise DataError(f"unknown entity id {entity_id!r}", path=path) from None
+    publication, edition, section = data["publication"], data["edition"], data["section"]
+    cols = data["columns"]
+    columns = Columns(
+        entities,
+        cols["entity"],
+        cols["year"],
+        cols["magnitude"],
+        cols["printed"],
+        cols["source"],
+        unit=data["unit"],
+        publication=publication,
+        edition=edition,
+        section=section,
+        sources=data["sources"],
+        figure=data["figure"],
+        price_basis=data["price_basis"],
+        printed_unit=cols.get("printed_unit"),
+        stated_rank=cols.get("stated_rank"),
+        note=cols.get("note"),
+        period=cols.get("period"),
+        outside_chart=cols.get("outside_chart"),
+        row_price_basis=cols.get("price_basis"),
+        disputed=cols.get("disputed"),
+        distinct_keys=True,
+    )
+    return Indicator(
+        id=data["id"],
+        title=data["title"],
+        edition=edition,
+        unit=data["unit"],
+        unit_label=data["unit_label"],
+        entity_kind=data["entity_kind"],
+        descending=data["descending"],
+        source=Source(publication, edition, section, (), data["figure"]),
+        coverage=tuple(
+            Coverage(y, kind, cutoff, note) for y, kind, cutoff, note in data["coverage"]
+        ),
+        notes=tuple(data["notes"]),
+        title_ko=data["title_ko"],
+        unit_label_ko=data["unit_label_ko"],
+        price_basis=data["price_basis"],
+        definition=data["definition"],
+        columns=columns,
+    )
+
+
 def assemble(
     record: IndicatorFile,
     *,
@@ -131,69 +304,8 @@ def assemble(
 
     ``entities`` maps the ids a user's table introduced; a user table has no edition.
     """
-    from aiindex._model.indicator import Indicator
-    from aiindex._model.records import Coverage, Observation, Source
     from aiindex._reference.entities import by_id
 
-    publication = "user table" if user_table else PUBLICATION.format(edition=record.edition)
-    edition = None if user_table else record.edition
-    seen: set[tuple[str, int]] = set()
-    observations = []
-    for i, rec in enumerate(record.observations):
-        where = f"observations[{i}] (entity {rec.entity!r}, {rec.year})"
-        key = (rec.entity, rec.year)
-        if key in seen:
-            raise DataError(f"{where}: a second value for the same entity and year", path=path)
-        seen.add(key)
-        if not rec.sources:
-            raise DataError(f"{where}: no source; every value needs one", path=path)
-        if rec.stated_rank is not None and rec.stated_rank < 1:
-            raise DataError(f"{where}: stated_rank must be 1 or more", path=path)
-        try:
-            entity = entities[rec.entity] if entities is not None else by_id(rec.entity)
-        except KeyError:
-            raise DataError(f"{where}: unknown entity id {rec.entity!r}", path=path) from None
-        printed_unit = rec.unit or record.unit
-        value = decimal_value(rec.value, where=where, path=path)
-        observations.append(
-            Observation(
-                entity=entity,
-                year=rec.year,
-                magnitude=scaled(value, printed_unit, record.unit, where=where, path=path),
-                unit=record.unit,
-                printed=rec.value,
-                printed_unit=printed_unit,
-                source=Source(
-                    publication, edition, record.section, rec.sources, rec.figure or record.figure
-                ),
-                stated_rank=rec.stated_rank,
-                note=rec.note,
-                period=rec.period,
-                outside_chart=rec.outside_chart,
-                price_basis=rec.price_basis or record.price_basis,
-            )
-        )
-    coverage = []
-    for c in record.coverage:
-        cutoff = None
-        if c.complete_down_to is not None:
-            where = f"coverage (year {c.year})"
-            cutoff = float(decimal_value(c.complete_down_to, where=where, path=path))
-        coverage.append(Coverage(c.year, c.kind, cutoff, c.note))
-    return Indicator(
-        id=record.id,
-        title=record.title,
-        edition=edition,
-        unit=record.unit,
-        unit_label=record.unit_label,
-        entity_kind=record.entity_kind,
-        descending=record.descending,
-        source=Source(publication, edition, record.section, (), record.figure),
-        observations=tuple(observations),
-        coverage=tuple(coverage),
-        notes=record.notes,
-        title_ko=record.title_ko,
-        unit_label_ko=record.unit_label_ko,
-        price_basis=record.price_basis,
-        definition=record.definition or record.id,
-    )
+    lookup = entities.__getitem__ if entities is not None else by_id
+    data = table(record, path=path, known=lookup, user_table=user_table)
+    return build(data, path=path, entity=lookup)

@@ -1,8 +1,10 @@
 """The shape of the packaged data files, as attrs classes that cattrs structures.
 
 These mirror the data files (JSON indicator tables, TOML entities) key for key
-(``forbid_extra_keys`` catches typos); `_load` assembles them into the public records of
-`_records` and `_indicator`. See ``docs/data-format.md`` for the format in prose.
+(``forbid_extra_keys`` catches typos). They are used where files are validated: by the build
+(`aiindex._sources.compile`), for a user's tables and for the AI Index's public data; the
+packaged data is read at run time from its compiled form, without them. See
+``docs/data-format.md`` for the format in prose.
 """
 
 from __future__ import annotations
@@ -10,8 +12,16 @@ from __future__ import annotations
 import attrs
 
 from aiindex._model.records import CoverageKind, EntityKind
+from aiindex._reference.editions import Edition
 
-__all__ = ["CoverageRecord", "EntitiesFile", "EntityRecord", "IndicatorFile", "ObservationRecord"]
+__all__ = [
+    "CoverageRecord",
+    "EditionsFile",
+    "EntitiesFile",
+    "EntityRecord",
+    "IndicatorFile",
+    "ObservationRecord",
+]
 
 
 @attrs.frozen
@@ -27,6 +37,8 @@ class ObservationRecord:
     outside_chart: bool = False
     price_basis: str | None = None
     figure: str | None = None
+    # Whether the value is disputed (the source's own figure is contested); no file sets it yet.
+    disputed: bool = False
 
 
 @attrs.frozen
@@ -72,3 +84,8 @@ class EntityRecord:
 @attrs.frozen
 class EntitiesFile:
     entities: tuple[EntityRecord, ...]
+
+
+@attrs.frozen
+class EditionsFile:
+    editions: tuple[Edition, ...]
