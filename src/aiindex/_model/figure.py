@@ -87,9 +87,11 @@ def parse_cell(text: str, role: Role = "category") -> Cell:
     # Fast path, most cells: a plain integer, or a float that float() reads. float() also
     # reads "1_000", "nan" and "inf", which the files never mean: the checks rule them out.
     body = stripped[1:] if stripped[0] in "+-" else stripped
+    if not (body[:1].isdigit() or body[:1] == "."):
+        return text  # a label: no number starts otherwise
     if body.isascii() and body.isdigit():
         return int(stripped)
-    if (body[:1].isdigit() or body[:1] == ".") and "_" not in body and body[-1:].isdigit():
+    if "_" not in body and body[-1:].isdigit():
         try:
             number = float(stripped)
         except ValueError:

@@ -34,9 +34,7 @@ def _read_file(relative: str, encoding: str) -> str:
     """The text of one packaged figure file, refusing one over `MAX_BYTES`."""
     from aiindex._io.files import data_dir
 
-    node = data_dir()
-    for part in relative.split("/"):
-        node = node.joinpath(part)
+    node = data_dir().joinpath(*relative.split("/"))
     label = f"aiindex/data/{relative}"
     with node.open("rb") as f:
         data = f.read(MAX_BYTES + 1)
