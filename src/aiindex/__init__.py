@@ -30,6 +30,7 @@ from aiindex.exceptions import (
     UnknownCurrencyError,
     UnknownEditionError,
     UnknownEntityError,
+    UnknownFigureError,
     UnknownIndicatorError,
 )
 
@@ -44,6 +45,7 @@ if TYPE_CHECKING:
     from aiindex._analysis.profile import profile
     from aiindex._analysis.series import Growth, Revision, growth, revisions, series
     from aiindex._check import Claim, Report, check
+    from aiindex._model.figure import Figure
     from aiindex._model.indicator import Indicator
     from aiindex._model.records import (
         Coverage,
@@ -65,6 +67,7 @@ if TYPE_CHECKING:
     from aiindex._present.plot import plot
     from aiindex._reference.editions import Edition, edition_info, editions
     from aiindex._reference.entities import is_entity
+    from aiindex._sources.figures import figure, figures
     from aiindex._sources.lookup import entity, indicator, indicators
     from aiindex._sources.public_data import PublicData, read_public_data
     from aiindex._sources.usercsv import read_csv
@@ -82,6 +85,7 @@ __all__ = [
     "Edition",
     "Entity",
     "EntityKindError",
+    "Figure",
     "Growth",
     "HangulFontWarning",
     "IncomparableError",
@@ -106,6 +110,7 @@ __all__ = [
     "UnknownCurrencyError",
     "UnknownEditionError",
     "UnknownEntityError",
+    "UnknownFigureError",
     "UnknownIndicatorError",
     "__version__",
     "check",
@@ -116,6 +121,8 @@ __all__ = [
     "editions",
     "entity",
     "export_datapackage",
+    "figure",
+    "figures",
     "format_korean",
     "growth",
     "indicator",
@@ -159,6 +166,9 @@ _LAZY: dict[str, str] = {
     "indicator": "aiindex._sources.lookup",
     "indicators": "aiindex._sources.lookup",
     "is_entity": "aiindex._reference.entities",
+    "Figure": "aiindex._model.figure",
+    "figure": "aiindex._sources.figures",
+    "figures": "aiindex._sources.figures",
     "Indicator": "aiindex._model.indicator",
     "profile": "aiindex._analysis.profile",
     "Coverage": "aiindex._model.records",
