@@ -18,7 +18,7 @@ from aiindex._model.units import quantity
 from aiindex._money.cpi import cpi_u, to_constant_dollars
 from aiindex.exceptions import MissingValueError, NotMoneyError
 
-CSV = Path(__file__).resolve().parents[1] / "src" / "aiindex" / "data" / "cpi_u.csv"
+CSV = Path(__file__).resolve().parents[2] / "src" / "aiindex" / "data" / "cpi_u.csv"
 
 
 @functools.cache

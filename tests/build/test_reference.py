@@ -11,7 +11,7 @@ from types import ModuleType
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 REFERENCE = REPO / "reference"
 SHARED = REPO.parent / "shared" / "reference"
 DATA = REPO / "src" / "aiindex" / "data"

@@ -17,7 +17,7 @@ import pytest
 import aiindex
 from aiindex._sources.packaged import catalogue
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 SCRIPT = REPO / "scripts" / "build_2023.py"
 DATA = REPO / "src" / "aiindex" / "data"
 SHIPPED = DATA / "2023"

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 SCRIPT = REPO / "scripts" / "build_2024.py"
 DATA = REPO / "src" / "aiindex" / "data"
 SHIPPED = DATA / "2024"

@@ -26,7 +26,7 @@ from aiindex._model.units import quantity
 from aiindex._money.rates import MAX_FALLBACK_DAYS, Rate, convert, rate, rates_coverage
 from aiindex.exceptions import NotMoneyError, RateUnavailableError, UnknownCurrencyError
 
-SRC = Path(__file__).resolve().parents[1] / "src"
+SRC = Path(__file__).resolve().parents[2] / "src"
 
 
 @functools.cache
