@@ -46,6 +46,10 @@ def within(value: float, cutoff: float, *, descending: bool) -> bool:
     return value >= cutoff if descending else value <= cutoff
 
 
+# Above this many (year, value, entity) combinations the one-key sort would overflow int64.
+_ONE_KEY_LIMIT = 2**62
+
+
 class YearRanks:
     """Every year of a table ranked at once: rows best first, grouped by year.
 
@@ -104,10 +108,10 @@ def rank_years(
         mag_code = (len(unique_mags) - 1) - mag_code
     n_ties = int(ties.max()) + 1
     # One integer key per row sorts in one pass, several times faster than np.lexsort.
-    if len(unique_years) * len(unique_mags) * n_ties < 2**62:
+    if len(unique_years) * len(unique_mags) * n_ties < _ONE_KEY_LIMIT:
         key = (year_code.astype(np.int64) * len(unique_mags) + mag_code) * n_ties + ties
         order = np.argsort(key, kind=None if distinct_keys else "stable")
-    else:  # pragma: no cover - needs more than 10^6 distinct years and values at once
+    else:  # more distinct years, values and entities than one int64 key can hold
         order = np.lexsort((ties, mag_code, year_code))
     group = year_code[order]
     value = mag_code[order]
