@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,15 @@ import pytest
 import aiindex
 from aiindex._present.datapackage import export_datapackage, value_header
 from aiindex._sources.packaged import catalogue, load
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _csv_field_size_limit() -> Iterator[None]:
+    # Loading frictionless raises the csv module's field size limit for the whole process;
+    # later tests (read_csv refusing an over-long field) expect Python's default back.
+    limit = csv.field_size_limit()
+    yield
+    csv.field_size_limit(limit)
 
 
 @pytest.fixture(scope="module")
