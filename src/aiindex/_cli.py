@@ -16,9 +16,7 @@ if TYPE_CHECKING:
     from aiindex._model.indicator import Indicator
     from aiindex._model.records import Observation, Ranking
     from aiindex._money.rates import Rate
-
-    # The rate used, and per row the converted value and its Korean form ("" if not KRW).
-    Converted = tuple[Rate, list[tuple[float, str]]]
+    from aiindex._present.text import Converted
 
 __all__ = ["main"]
 
@@ -183,19 +181,26 @@ def _dumps(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2)
 
 
+# An observation's JSON keys, and the observation_fields each holds.
+_OBS_JSON = (
+    ("entity", "entity"),
+    ("name", "entity_name"),
+    ("year", "year"),
+    ("value", "value"),
+    ("unit", "unit"),
+    ("printed", "printed"),
+    ("printed_unit", "printed_unit"),
+    ("stated_rank", "stated_rank"),
+    ("note", "note"),
+    ("sources", "sources"),
+)
+
+
 def _obs_json(obs: Observation) -> dict[str, Any]:
-    return {
-        "entity": obs.entity.id,
-        "name": obs.entity.name,
-        "year": obs.year,
-        "value": obs.magnitude,
-        "unit": obs.unit,
-        "printed": obs.printed,
-        "printed_unit": obs.printed_unit,
-        "stated_rank": obs.stated_rank,
-        "note": obs.note,
-        "sources": list(obs.source.locators),
-    }
+    from aiindex._present.rows import observation_fields
+
+    fields = observation_fields(obs)
+    return {key: fields[field] for key, field in _OBS_JSON}
 
 
 def _indicator_json(ind: Indicator) -> dict[str, Any]:
@@ -375,7 +380,8 @@ def _cmd_convert(args: argparse.Namespace) -> str:
 
 
 def _cmd_rank(args: argparse.Namespace) -> str:
-    from aiindex._present.text import number
+    from aiindex._present.numbers import number
+    from aiindex._present.rows import tied_ranks
     from aiindex._sources.packaged import load
 
     ind = load(args.indicator, args.edition)
@@ -387,7 +393,7 @@ def _cmd_rank(args: argparse.Namespace) -> str:
     rank = ind.rank(obs.entity, obs.year)
     if args.json:
         return _dumps(_indicator_json(ind) | {"rank": rank} | _obs_json(obs))
-    tied = sum(1 for r in ind.ranking(obs.year).ranks if r == rank) > 1
+    tied = rank in tied_ranks(ind.ranking(obs.year).ranks)
     return (
         f"{obs.entity.name} ranks {'tied ' if tied else ''}{rank} on {ind.title} "
         f"({ind.edition} edition, {obs.year}): {number(obs.magnitude)} {ind.unit_label}.\n"
@@ -396,7 +402,7 @@ def _cmd_rank(args: argparse.Namespace) -> str:
 
 
 def _cmd_gap(args: argparse.Namespace) -> str:
-    from aiindex._present.text import number
+    from aiindex._present.numbers import number
     from aiindex._sources.packaged import load
 
     ind = load(args.indicator, args.edition)
@@ -416,7 +422,8 @@ def _cmd_gap(args: argparse.Namespace) -> str:
 
 def _cmd_revisions(args: argparse.Namespace) -> str:
     from aiindex._analysis.series import revisions
-    from aiindex._present.text import shown, table
+    from aiindex._present.numbers import shown
+    from aiindex._present.text import table
 
     revs = revisions(args.indicator, args.entity, args.year)
     if args.json:
@@ -441,7 +448,8 @@ def _cmd_revisions(args: argparse.Namespace) -> str:
 
 def _cmd_series(args: argparse.Namespace) -> str:
     from aiindex._analysis.series import series
-    from aiindex._present.text import shown, table
+    from aiindex._present.numbers import shown
+    from aiindex._present.text import table
 
     points = series(args.indicator, args.entity, vintage=args.vintage or "latest")
     if args.json:

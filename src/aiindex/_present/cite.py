@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
+from aiindex._present.rows import check_lang
 from aiindex._reference.editions import Edition, edition_info, known_editions
 from aiindex.exceptions import UnknownEditionError
 
@@ -24,7 +25,6 @@ __all__ = ["STYLES", "cite"]
 Style = Literal["short", "long", "bibtex"]
 Lang = Literal["en", "ko"]
 STYLES: tuple[str, ...] = ("short", "long", "bibtex")
-LANGS: tuple[str, ...] = ("en", "ko")
 
 
 def _source_of(x: Indicator | Observation) -> Source:
@@ -60,8 +60,7 @@ def cite(x: Indicator | Observation, style: Style = "short", lang: Lang = "en") 
     src = _source_of(x)
     if style not in STYLES:
         raise ValueError(f"style={style!r}: use one of " + ", ".join(map(repr, STYLES)))
-    if lang not in LANGS:
-        raise ValueError(f"lang={lang!r}: use 'en' or 'ko'")
+    check_lang(lang)
     if src.edition is None:
         err = UnknownEditionError(None, known_editions())
         err.args = (

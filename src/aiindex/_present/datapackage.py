@@ -30,6 +30,8 @@ def value_header(unit: str) -> str:
 
 
 def _fields(ind: Indicator) -> list[dict[str, Any]]:
+    from aiindex._model.records import ENTITY_KINDS
+
     return [
         {
             "name": "entity",
@@ -40,7 +42,7 @@ def _fields(ind: Indicator) -> list[dict[str, Any]]:
         {
             "name": "entity_kind",
             "type": "string",
-            "constraints": {"enum": ["country", "group", "organization", "model", "baseline"]},
+            "constraints": {"enum": list(ENTITY_KINDS)},
         },
         {"name": "year", "type": "integer", "description": "data year"},
         {
@@ -70,24 +72,27 @@ def _fields(ind: Indicator) -> list[dict[str, Any]]:
     ]
 
 
+# The CSV columns after the value's: observation_fields names, written as text ("" for none).
+_AFTER_VALUE = ("printed", "printed_unit", "period", "stated_rank", "note")
+
+
 def _rows(ind: Indicator) -> list[list[str]]:
-    from aiindex._present.frames import exact
+    from aiindex._present.numbers import number
+    from aiindex._present.rows import observation_fields
 
     rows = []
     for obs in sorted(ind.observations, key=lambda o: (o.year, o.entity.id)):
+        f = observation_fields(obs)
         rows.append(
             [
-                obs.entity.id,
-                obs.entity.name,
-                obs.entity.kind,
-                str(obs.year),
-                exact(obs.magnitude),
-                obs.printed,
-                obs.printed_unit,
-                obs.period or "",
-                "" if obs.stated_rank is None else str(obs.stated_rank),
-                obs.note or "",
-                " ; ".join(obs.source.locators),
+                f["entity"],
+                f["entity_name"],
+                f["entity_kind"],
+                str(f["year"]),
+                # Exact: the shortest decimal text of the stored float, with no separators.
+                number(f["value"], grouped=False),
+                *("" if f[k] is None else str(f[k]) for k in _AFTER_VALUE),
+                " ; ".join(f["sources"]),
             ]
         )
     return rows

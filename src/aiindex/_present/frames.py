@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Iterable, Sequence
-from decimal import Decimal
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -73,19 +72,18 @@ def _ordered(indicator: Indicator) -> list[Observation]:
 
 
 def _columns(indicators: Iterable[Indicator]) -> dict[str, list[object]]:
+    from aiindex._present.rows import OBSERVATION_FIELDS
+
     cols: dict[str, list[object]] = {name: [] for name in COLUMNS}
     for ind in indicators:
-        for obs in _ordered(ind):
-            cols["indicator"].append(ind.id)
-            cols["edition"].append(ind.edition)
-            cols["entity"].append(obs.entity.id)
-            cols["entity_name"].append(obs.entity.name)
-            cols["entity_kind"].append(obs.entity.kind)
-            cols["year"].append(obs.year)
-            cols["value"].append(obs.magnitude)
-            cols["unit"].append(obs.unit)
-            cols["source"].append(source_text(obs))
-            cols["note"].append(obs.note)
+        ordered = _ordered(ind)
+        # Column by column, each read by the field's getter over the rows.
+        for name, col in cols.items():
+            if name in OBSERVATION_FIELDS:
+                col += map(OBSERVATION_FIELDS[name], ordered)
+        cols["indicator"] += [ind.id] * len(ordered)
+        cols["edition"] += [ind.edition] * len(ordered)
+        cols["source"] += map(source_text, ordered)
     return cols
 
 
@@ -176,15 +174,3 @@ def to_pandas_many(ids: Sequence[str] | None = None, edition: int | None = None)
                 load(i, edition)
                 raise UnknownIndicatorError(i, (), edition)  # pragma: no cover
     return _frame(_columns(load(i, e) for i, e in pairs))
-
-
-def exact(value: float) -> str:
-    """A float as plain decimal text with no float noise or exponent: 1e-05 -> '0.00001'.
-
-    >>> exact(78352034.0), exact(1e-05), exact(-0.3)
-    ('78352034', '0.00001', '-0.3')
-    """
-    d = Decimal(repr(value)).normalize()
-    if d == d.to_integral_value():
-        d = d.quantize(Decimal(1))
-    return f"{d:f}"

@@ -12,9 +12,12 @@ and from users' own tables.
 from __future__ import annotations
 
 from html import escape
-from typing import TYPE_CHECKING, Literal
 
+# Not `from typing import TYPE_CHECKING`: the model's _repr_html_ loads this module.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Literal
+
     from aiindex._model.indicator import Indicator
     from aiindex._model.records import Profile, Ranking
 
@@ -27,36 +30,29 @@ _STYLE = (
 )
 
 
-def _check_lang(lang: str) -> None:
-    if lang not in ("en", "ko"):
-        raise ValueError(f"lang={lang!r}: use 'en' or 'ko'")
-
-
-def _source(ind: Indicator, lang: str) -> str:
-    from aiindex._present.cite import cite
-
-    if ind.edition is None:
-        text = str(ind.source)
-    else:
-        text = cite(ind, "short", "ko" if lang == "ko" else "en")
-    return ("출처: " if lang == "ko" else "Source: ") + text + "."
+def _head(cells: tuple[str, ...]) -> str:
+    return "<thead><tr>" + "".join(f"<th>{escape(h)}</th>" for h in cells) + "</tr></thead>"
 
 
 def ranking_html(ranking: Ranking, *, lang: Literal["en", "ko"] = "en") -> str:
     """A ranking as a compact HTML table: rank (ties as ``9=``, or ``공동 9위``), entity,
     value with the unit in the header, and the coverage and source lines under it."""
-    from aiindex._present.korean import coverage_line_ko, rank_ko, title_ko, unit_label_ko
-    from aiindex._present.text import coverage_line, rank_text, shown
+    from aiindex._present.rows import (
+        check_lang,
+        coverage_line,
+        edition_words,
+        flag_text,
+        ranking_rows,
+        source_line,
+        title,
+        unit_label,
+    )
 
-    _check_lang(lang)
+    lang = check_lang(lang)
     ko = lang == "ko"
     ind = ranking.indicator
-    ranks = ranking.ranks
-    unit = unit_label_ko(ind) if ko else ind.unit_label
-    edition = f"{ind.edition} edition" if ind.edition is not None else "user table"
-    if ko:
-        edition = f"AI 인덱스 {ind.edition}" if ind.edition is not None else "사용자 표"
-    title = title_ko(ind) if ko else ind.title
+    unit = unit_label(ind, lang)
+    edition = edition_words(ind.edition, lang)
     year = f"{ranking.year}년" if ko else str(ranking.year)
     head = (
         ("순위", "이름", "코드", f"값 [{unit}]", "비고")
@@ -66,34 +62,25 @@ def ranking_html(ranking: Ranking, *, lang: Literal["en", "ko"] = "en") -> str:
     out = [
         _STYLE,
         '<table class="aiindex">',
-        f"<caption>{escape(title)} ({escape(edition)}, {escape(year)})</caption>",
-        "<thead><tr>" + "".join(f"<th>{escape(h)}</th>" for h in head) + "</tr></thead>",
+        f"<caption>{escape(title(ind, lang))} ({escape(edition)}, {escape(year)})</caption>",
+        _head(head),
         "<tbody>",
     ]
-    for row in ranking:
-        obs = row.observation
-        tied = row.rank is not None and ranks.count(row.rank) > 1
-        rank = rank_ko(row.rank, tied) if ko else rank_text(row.rank, tied)
-        notes = []
-        if obs.entity.kind == "baseline":
-            notes.append("기준선" if ko else "baseline")
-        if obs.outside_chart:
-            notes.append("차트 밖에서 언급" if ko else "stated outside the chart")
-        if obs.note and obs.note.startswith("DISPUTED"):
-            notes.append("수치 논란" if ko else "disputed")
-        note_cell = escape("; ".join(notes))
-        if obs.note:
-            note_cell = f'<span title="{escape(obs.note)}">{note_cell or "&#9432;"}</span>'
+    for row in ranking_rows(ranking):
+        # The note itself is the cell's hover text; a note without flags shows a marker.
+        note_cell = escape(flag_text(row.flags, lang))
+        if row.note:
+            note_cell = f'<span title="{escape(row.note)}">{note_cell or "&#9432;"}</span>'
         cells = [
-            f'<td class="num">{escape(rank)}</td>',
-            f"<td>{escape(obs.entity.display(lang))}</td>",
-            f"<td><code>{escape(obs.entity.id)}</code></td>",
-            f'<td class="num">{escape(shown(obs))}</td>',
+            f'<td class="num">{escape(row.label(lang))}</td>',
+            f"<td>{escape(row.name(lang))}</td>",
+            f"<td><code>{escape(row.entity.id)}</code></td>",
+            f'<td class="num">{escape(row.value)}</td>',
             f"<td>{note_cell}</td>",
         ]
         out.append("<tr>" + "".join(cells) + "</tr>")
     cov = ind.coverage_for(ranking.year)
-    foot = [coverage_line_ko(cov) if ko else coverage_line(ind, cov), _source(ind, lang)]
+    foot = [coverage_line(cov, lang), source_line(ind, lang, cited=True)]
     out += [
         "</tbody>",
         "<tfoot>"
@@ -125,52 +112,34 @@ def profile_html(profile: Profile, *, lang: Literal["en", "ko"] = "en") -> str:
     >>> "<caption>South Korea (KOR) in the AI Index 2024</caption>" in page
     True
     """
-    from aiindex._present.korean import rank_ko, title_ko, unit_label_ko
-    from aiindex._present.text import number, rank_text, shown
+    from aiindex._present.rows import (
+        PROFILE_COLUMNS,
+        check_lang,
+        profile_footer,
+        profile_lines,
+        profile_title,
+    )
 
-    _check_lang(lang)
-    ko = lang == "ko"
-    e = profile.entity
-    if ko:
-        caption = f"AI 인덱스 {profile.edition} 속 {e.display('ko')} ({e.id})"
-        head = ("지표", "연도", "값", "단위", "순위", "1위", "1위와 차이")
-    else:
-        caption = f"{e.name} ({e.id}) in the AI Index {profile.edition}"
-        head = ("indicator", "year", "value", "unit", "rank", "leader", "gap to leader")
+    lang = check_lang(lang)
     out = [
         _STYLE,
         '<table class="aiindex">',
-        f"<caption>{escape(caption)}</caption>",
-        "<thead><tr>" + "".join(f"<th>{escape(h)}</th>" for h in head) + "</tr></thead>",
+        f"<caption>{escape(profile_title(profile, lang))}</caption>",
+        _head(PROFILE_COLUMNS[lang]),
         "<tbody>",
     ]
-    for row in profile.rows:
-        ind = row.indicator
-        obs = row.observation
-        tied = row.rank is not None and ind.ranking(obs.year).ranks.count(row.rank) > 1
-        rank = rank_ko(row.rank, tied) if ko else rank_text(row.rank, tied)
-        gap = number(row.gap_magnitude) if row.gap_magnitude is not None else "-"
-        name = title_ko(ind) if ko else ind.title
+    for line in profile_lines(profile):
         cells = [
-            f'<td title="{escape(ind.id)}">{escape(name)}</td>',
-            f'<td class="num">{escape(obs.period or str(obs.year))}</td>',
-            f'<td class="num">{escape(shown(obs))}</td>',
-            f"<td>{escape(unit_label_ko(ind) if ko else ind.unit_label)}</td>",
-            f'<td class="num">{escape(rank)}</td>',
-            f"<td>{escape(row.leader.entity.display(lang) if row.leader else '-')}</td>",
-            f'<td class="num">{escape(gap)}</td>',
+            f'<td title="{escape(line.indicator.id)}">{escape(line.title(lang))}</td>',
+            f'<td class="num">{escape(line.period)}</td>',
+            f'<td class="num">{escape(line.value)}</td>',
+            f"<td>{escape(line.unit(lang))}</td>",
+            f'<td class="num">{escape(line.label(lang))}</td>',
+            f"<td>{escape(line.leader(lang))}</td>",
+            f'<td class="num">{escape(line.gap)}</td>',
         ]
         out.append("<tr>" + "".join(cells) + "</tr>")
-    if ko:
-        foot = (
-            f"출처: 스탠퍼드대 HAI 'AI 인덱스 {profile.edition}' 보고서. "
-            "순위 '-': 표로 정할 수 없음."
-        )
-    else:
-        foot = (
-            f"Source: Stanford HAI AI Index Report {profile.edition}; "
-            "rank - : the table cannot establish it."
-        )
+    foot = profile_footer(profile.edition, lang, cited=True)
     out += [
         "</tbody>",
         f'<tfoot><tr><td colspan="7">{escape(foot)}</td></tr></tfoot>',

@@ -20,8 +20,8 @@ Names come from ``entities.toml`` (``name_ko``, the names Korean newspapers prin
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
+# Not `from typing import TYPE_CHECKING`: `aiindex show --lang ko` loads this module.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from aiindex._model.indicator import Indicator
     from aiindex._model.records import Coverage, Entity, Profile, Ranking
@@ -132,27 +132,10 @@ def unit_label_ko(indicator: Indicator | str) -> str:
 
 
 def coverage_line_ko(coverage: Coverage) -> str:
-    """The coverage line of a table, in Korean."""
-    from aiindex._present.text import number
+    """The coverage line of a table, in Korean (`aiindex._present.rows.coverage_line`)."""
+    from aiindex._present.rows import coverage_line
 
-    if coverage.kind == "complete":
-        return "범위: 출처가 제시한 모든 항목."
-    what = "차트 상위 항목만" if coverage.kind == "top" else "일부 항목만"
-    if coverage.complete_down_to is not None:
-        what += f"({number(coverage.complete_down_to)} 이상은 빠짐없음)"
-    return f"범위: {what}. 순위 '-'는 이 표로 정할 수 없음."
-
-
-def _edition_ko(edition: int | None) -> str:
-    return "사용자 표" if edition is None else f"AI 인덱스 {edition}"
-
-
-def _source_ko(indicator: Indicator) -> str:
-    from aiindex._present.cite import cite
-
-    if indicator.edition is None:
-        return f"출처: {indicator.source}."
-    return f"출처: {cite(indicator, 'short', 'ko')}."
+    return coverage_line(coverage, "ko")
 
 
 def ranking_table_ko(ranking: Ranking) -> str:
@@ -160,36 +143,32 @@ def ranking_table_ko(ranking: Ranking) -> str:
 
     Columns line up in a terminal (Hangul counts two columns).
     """
-    from aiindex._present.text import shown, table
+    from aiindex._present.rows import (
+        coverage_line,
+        edition_words,
+        flag_text,
+        ranking_rows,
+        source_line,
+    )
+    from aiindex._present.text import table
 
     ind = ranking.indicator
-    ranks = ranking.ranks
-    rows = []
-    for row in ranking:
-        obs = row.observation
-        tied = row.rank is not None and ranks.count(row.rank) > 1
-        flags = []
-        if obs.outside_chart:
-            flags.append("차트 밖에서 언급")
-        if obs.note and obs.note.startswith("DISPUTED"):
-            flags.append("수치 논란, 주석 참조")
-        if obs.entity.kind == "baseline":
-            flags.append("기준선")
-        rows.append(
-            (
-                rank_ko(row.rank, tied),
-                obs.entity.display("ko"),
-                obs.entity.id,
-                shown(obs),
-                "; ".join(flags),
-            )
+    rows = [
+        (
+            row.label("ko"),
+            row.name("ko"),
+            row.entity.id,
+            row.value,
+            flag_text(row.flags, "ko", see_note=True),
         )
+        for row in ranking_rows(ranking)
+    ]
     head = (
-        f"{title_ko(ind)} ({_edition_ko(ind.edition)}, {ranking.year}년), "
+        f"{title_ko(ind)} ({edition_words(ind.edition, 'ko')}, {ranking.year}년), "
         f"단위: {unit_label_ko(ind)}"
     )
     body = table(("순위", "이름", "코드", "값", ""), rows, (True, False, False, True, False))
-    tail = [coverage_line_ko(ind.coverage_for(ranking.year)), _source_ko(ind)]
+    tail = [coverage_line(ind.coverage_for(ranking.year), "ko"), source_line(ind, "ko")]
     return "\n".join([head, body, *tail])
 
 
@@ -203,32 +182,25 @@ def profile_table_ko(profile: Profile) -> str:
     >>> print(next(line for line in table.splitlines() if line.startswith("AI 민간 투자 ")))
     AI 민간 투자 ...2023   1.39  십억 달러 ...공동 9위  미국 ...-65.83
     """
-    from aiindex._present.text import number, shown, table
+    from aiindex._present.rows import (
+        PROFILE_COLUMNS,
+        profile_footer,
+        profile_lines,
+        profile_title,
+    )
+    from aiindex._present.text import table
 
-    rows = []
-    for row in profile.rows:
-        obs = row.observation
-        ranks = row.indicator.ranking(obs.year).ranks if row.rank is not None else ()
-        tied = row.rank is not None and ranks.count(row.rank) > 1
-        rows.append(
-            (
-                title_ko(row.indicator),
-                obs.period or str(obs.year),
-                shown(obs),
-                unit_label_ko(row.indicator),
-                rank_ko(row.rank, tied),
-                row.leader.entity.display("ko") if row.leader is not None else "-",
-                number(row.gap_magnitude) if row.gap_magnitude is not None else "-",
-            )
+    rows = [
+        (
+            line.title("ko"),
+            line.period,
+            line.value,
+            line.unit("ko"),
+            line.label("ko"),
+            line.leader("ko"),
+            line.gap,
         )
-    e = profile.entity
-    head = f"{_edition_ko(profile.edition)} 속 {e.display('ko')} ({e.id})"
-    body = table(
-        ("지표", "연도", "값", "단위", "순위", "1위", "1위와 차이"),
-        rows,
-        (False, True, True, False, True, False, True),
-    )
-    tail = (
-        f"출처: 스탠퍼드대 HAI 'AI 인덱스 {profile.edition}' 보고서. 순위 '-': 표로 정할 수 없음."
-    )
-    return "\n".join([head, body, tail])
+        for line in profile_lines(profile)
+    ]
+    body = table(PROFILE_COLUMNS["ko"], rows, (False, True, True, False, True, False, True))
+    return "\n".join([profile_title(profile, "ko"), body, profile_footer(profile.edition, "ko")])

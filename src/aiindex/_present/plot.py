@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
     from aiindex._model.indicator import Indicator
-    from aiindex._model.records import Ranked
+    from aiindex._present.rows import RankRow
 
 __all__ = ["BAR_COLOR", "HIGHLIGHT_COLOR", "hangul_font", "plot"]
 
@@ -56,16 +56,6 @@ def hangul_font() -> str | None:
     return None
 
 
-def _rank_label(rank: int | None, tied: bool, ko: bool) -> str:
-    from aiindex._present.korean import rank_ko
-
-    if rank is None:
-        return "–"
-    if ko:
-        return rank_ko(rank, tied)
-    return f"={rank}" if tied else str(rank)
-
-
 def plot(
     indicator: Indicator,
     *,
@@ -94,12 +84,12 @@ def plot(
 
     require("plot", "matplotlib")
     from aiindex._model.indicator import Indicator
+    from aiindex._present.rows import check_lang, ranking_rows
     from aiindex._reference.entities import resolve
 
     if not isinstance(indicator, Indicator):
         raise TypeError(f"plot() takes an Indicator, not {type(indicator).__name__}")
-    if lang not in ("en", "ko"):
-        raise ValueError(f"lang={lang!r}: use 'en' or 'ko'")
+    check_lang(lang)
     if top is not None and (isinstance(top, bool) or not isinstance(top, int) or top < 1):
         raise ValueError(f"top={top!r}: give a positive number of rows, or None for all")
     target = resolve(highlight).id if highlight is not None else None
@@ -119,19 +109,19 @@ def plot(
     ko = font is not None
 
     ranking = indicator.ranking(year)
-    rows: list[Ranked] = list(ranking)
+    # Ties are found on the whole ranking, before `top` cuts it.
+    rows = list(ranking_rows(ranking))
     if top is not None and len(rows) > top:
         kept = rows[:top]
         kept += [r for r in rows[top:] if r.entity.id == target]
         rows = kept
-    return _draw(indicator, ranking.year, rows, ranking.ranks, target, ax, ko, font)
+    return _draw(indicator, ranking.year, rows, target, ax, ko, font)
 
 
 def _draw(
     ind: Indicator,
     year: int,
-    rows: list[Ranked],
-    all_ranks: tuple[int | None, ...],
+    rows: list[RankRow],
     target: str | None,
     ax: Axes | None,
     ko: bool,
@@ -140,9 +130,14 @@ def _draw(
     import matplotlib.pyplot as plt
     from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-    from aiindex._present.cite import cite
-    from aiindex._present.korean import coverage_line_ko, title_ko, unit_label_ko
-    from aiindex._present.text import coverage_line, shown
+    from aiindex._present.rows import (
+        coverage_line,
+        edition_words,
+        flag_text,
+        source_line,
+        title,
+        unit_label,
+    )
 
     # The Hangul family first, DejaVu for what it lacks (the minus sign, digits' widths).
     text_font: dict[str, Any] = {"fontfamily": [font, "DejaVu Sans"]} if font else {}
@@ -152,32 +147,32 @@ def _draw(
         ax = created.add_subplot()
     labels = []
     values = []
+    lang: Literal["en", "ko"] = "ko" if ko else "en"
     for i, row in enumerate(rows):
-        obs = row.observation
-        tied = row.rank is not None and all_ranks.count(row.rank) > 1
-        name = obs.entity.display("ko" if ko else "en")
-        if obs.entity.kind == "baseline":
-            name += " (기준선)" if ko else " (baseline)"
-        labels.append(f"{_rank_label(row.rank, tied, ko)}  {name}")
-        values.append(obs.magnitude)
-        is_target = obs.entity.id == target
+        name = row.name(lang)
+        if row.baseline:
+            # A chart has no note column: of the flags, it names a baseline beside the name.
+            name += f" ({flag_text(['baseline'], lang)})"
+        labels.append(f"{row.label(lang, chart=True)}  {name}")
+        values.append(row.magnitude)
+        is_target = row.entity.id == target
         colour = HIGHLIGHT_COLOR if is_target else BAR_COLOR
         hatch = None
-        if obs.entity.kind == "baseline":
+        if row.baseline:
             colour = HIGHLIGHT_COLOR if is_target else BASELINE_COLOR
         elif row.rank is None:
             hatch = "///"
         bar = ax.barh(
             i,
-            obs.magnitude,
+            row.magnitude,
             color=colour,
             hatch=hatch,
-            edgecolor="#4d4d4d" if hatch or obs.entity.kind == "baseline" else colour,
+            edgecolor="#4d4d4d" if hatch or row.baseline else colour,
             linewidth=0.6,
         )
         # The entity id as the bar's gid: SVG output and tests can find each entity's bar.
-        bar.patches[0].set_gid(obs.entity.id)
-        ax.bar_label(bar, labels=[shown(obs)], padding=3, fontsize=8, **text_font)
+        bar.patches[0].set_gid(row.entity.id)
+        ax.bar_label(bar, labels=[row.value], padding=3, fontsize=8, **text_font)
     ax.set_yticks(range(len(rows)), labels=labels, **text_font)
     for tick, row in zip(ax.get_yticklabels(), rows, strict=True):
         if row.entity.id == target:
@@ -197,23 +192,13 @@ def _draw(
     ax.set_xlim(lo - (0.12 * span if lo < 0 else 0), hi + 0.15 * span)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
-    unit = unit_label_ko(ind) if ko else ind.unit_label
-    ax.set_xlabel(unit, **text_font)
-    title = title_ko(ind) if ko else ind.title
-    edition = f"AI 인덱스 {ind.edition}" if ko else f"AI Index {ind.edition}"
-    if ind.edition is None:
-        edition = "사용자 표" if ko else "user table"
-    ax.set_title(f"{title} ({edition}, {year})", loc="left", fontsize=11, **text_font)
-
-    cov = ind.coverage_for(year)
-    lang: Literal["en", "ko"] = "ko" if ko else "en"
-    source = str(ind.source) if ind.edition is None else cite(ind, "short", lang)
+    ax.set_xlabel(unit_label(ind, lang), **text_font)
+    edition = edition_words(ind.edition, lang, named=True)
+    ax.set_title(f"{title(ind, lang)} ({edition}, {year})", loc="left", fontsize=11, **text_font)
     foot = [
-        # The chart marks unranked rows with an en dash, not the text tables' hyphen.
-        (coverage_line_ko(cov) if ko else coverage_line(ind, cov))
-        .replace("marked - ", "marked – ")
-        .replace("'-'", "'–'"),
-        ("출처: " if ko else "Source: ") + source + ".",
+        # The chart marks unranked rows with an en dash, as its rank labels do.
+        coverage_line(ind.coverage_for(year), lang, unranked="–"),
+        source_line(ind, lang, cited=True),
     ]
     ax.annotate(
         "\n".join(foot),

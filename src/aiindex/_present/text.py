@@ -3,42 +3,40 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Sequence
-from decimal import Decimal
-from typing import TYPE_CHECKING
 
+from aiindex._present.rows import (
+    PROFILE_COLUMNS,
+    coverage_line,
+    edition_words,
+    flag_text,
+    profile_footer,
+    profile_lines,
+    profile_title,
+    rank_label,
+    ranking_rows,
+    source_line,
+)
+
+# Not `from typing import TYPE_CHECKING`: `aiindex show` loads this module, and typing costs it.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from aiindex._cli import Converted
-    from aiindex._model.indicator import Indicator
-    from aiindex._model.records import Coverage, Observation, Profile, Ranking
+    from collections.abc import Sequence
 
-__all__ = ["coverage_line", "number", "profile_table", "ranking_table", "source_line", "table"]
+    from aiindex._model.records import Profile, Ranking
+    from aiindex._money.rates import Rate
 
+    # The rate used, and per row the converted value and its Korean form ("" if not KRW).
+    Converted = tuple[Rate, list[tuple[float, str]]]
 
-def number(magnitude: float) -> str:
-    """A value as a person writes it: no float noise, thousands separated.
-
-    >>> number(78352034.0), number(0.362), number(-0.3), number(1e-05)
-    ('78,352,034', '0.362', '-0.3', '0.00001')
-    """
-    d = Decimal(repr(magnitude)).normalize()
-    if d == d.to_integral_value():
-        d = d.quantize(Decimal(1))
-    return f"{d:,f}"
-
-
-def shown(obs: Observation) -> str:
-    """An observation's value in its indicator's unit, keeping the digits the source printed.
-
-    ("-0.30" stays "-0.30"; whole numbers get thousands separators.)
-    """
-    if obs.printed_unit == obs.unit and "." in obs.printed:
-        return obs.printed
-    return number(obs.magnitude)
+__all__ = ["Converted", "profile_table", "ranking_table", "table", "width"]
 
 
 def width(text: str) -> int:
-    """Terminal columns ``text`` takes: Hangul and other wide characters take two."""
+    """Terminal columns ``text`` takes: Hangul and other wide characters take two.
+
+    >>> width("Korea"), width("한국")
+    (5, 4)
+    """
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
@@ -61,63 +59,32 @@ def table(header: Sequence[str], rows: Sequence[Sequence[str]], right: Sequence[
     return "\n".join(out)
 
 
-def rank_text(rank: int | None, tied: bool) -> str:
-    if rank is None:
-        return "-"
-    return f"{rank}=" if tied else str(rank)
-
-
-def coverage_line(indicator: Indicator, cov: Coverage) -> str:
-    if cov.kind == "complete":
-        return "Coverage: every entity the source reports."
-    what = "top of the chart" if cov.kind == "top" else "a selection"
-    reach = ""
-    if cov.complete_down_to is not None:
-        reach = f", complete down to {number(cov.complete_down_to)}"
-    return f"Coverage: {what}{reach}; ranks marked - cannot be established from it."
-
-
-def source_line(indicator: Indicator) -> str:
-    return f"Source: {indicator.source}."
-
-
 def ranking_table(ranking: Ranking, converted: Converted | None = None) -> str:
-    """The ranking as text; with ``converted``, a column of values in another currency."""
+    """The ranking as text; with ``converted``, a column of values in another currency.
+
+    >>> print(ranking_table(aiindex.indicator("private_investment", edition=2024).ranking()))
+    Private investment in AI (2024 edition, 2023), billion US dollars
+    rank  entity          id      value
+       1  United States   USA     67.22
+       2  China           CHN      7.76  disputed, see note
+    ...
+    """
     ind = ranking.indicator
-    ranks = ranking.ranks
-    counts: dict[int, int] = {}
-    for r in ranks:
-        if r is not None:
-            counts[r] = counts.get(r, 0) + 1
-    rows = []
     extra = converted[1] if converted is not None else [("", "")] * len(ranking)
-    for row, (value, korean) in zip(ranking, extra, strict=True):
-        obs = row.observation
-        flags = []
-        if obs.outside_chart:
-            flags.append("stated outside the chart")
-        if obs.note and obs.note.startswith("DISPUTED"):
-            flags.append("disputed, see note")
-        if obs.entity.kind == "baseline":
-            flags.append("baseline")
-        cells = [
-            rank_text(row.rank, row.rank is not None and counts[row.rank] > 1),
-            obs.entity.name,
-            obs.entity.id,
-            shown(obs),
-        ]
+    rows = []
+    for row, (value, korean) in zip(ranking_rows(ranking), extra, strict=True):
+        cells = [row.label(), row.name(), row.entity.id, row.value]
         if converted is not None:
             cells += [f"{value:,.0f}", korean]
-        rows.append((*cells, "; ".join(flags)))
-    edition = "user table" if ind.edition is None else f"{ind.edition} edition"
-    head = f"{ind.title} ({edition}, {ranking.year}), {ind.unit_label}"
+        rows.append((*cells, flag_text(row.flags, see_note=True)))
+    head = f"{ind.title} ({edition_words(ind.edition)}, {ranking.year}), {ind.unit_label}"
     header = ["rank", "entity", "id", "value"]
     right = [True, False, False, True]
     if converted is not None:
         header += [converted[0].to_currency, ""]
         right += [True, False]
     body = table((*header, ""), rows, (*right, False))
-    tail = [coverage_line(ind, ind.coverage_for(ranking.year))]
+    tail = [coverage_line(ind.coverage_for(ranking.year))]
     if ind.price_basis:
         tail.append(f"Price basis: {ind.price_basis}.")
     if converted is not None:
@@ -127,31 +94,19 @@ def ranking_table(ranking: Ranking, converted: Converted | None = None) -> str:
 
 
 def profile_table(profile: Profile) -> str:
-    rows = []
-    for row in profile.rows:
-        obs = row.observation
-        leader = row.leader.entity.name if row.leader is not None else "-"
-        gap = number(row.gap_magnitude) if row.gap_magnitude is not None else "-"
-        rows.append(
-            (
-                row.indicator.id,
-                obs.period or str(obs.year),
-                shown(obs),
-                row.indicator.unit_label,
-                rank_text(row.rank, False),
-                leader,
-                gap,
-            )
+    """An entity's profile as text: one row per indicator with value, rank, leader and gap."""
+    rows = [
+        (
+            line.indicator.id,
+            line.period,
+            line.value,
+            line.unit(),
+            # This table has never marked ties (the HTML and Korean ones do); kept as printed.
+            rank_label(line.rank, False),
+            line.leader(),
+            line.gap,
         )
-    e = profile.entity
-    head = f"{e.name} ({e.id}) in the AI Index {profile.edition}"
-    body = table(
-        ("indicator", "year", "value", "unit", "rank", "leader", "gap to leader"),
-        rows,
-        (False, True, True, False, True, False, True),
-    )
-    tail = (
-        f"Source: Stanford HAI, AI Index Report {profile.edition}; "
-        "rank - : the table cannot establish it."
-    )
-    return "\n".join([head, body, tail])
+        for line in profile_lines(profile)
+    ]
+    body = table(PROFILE_COLUMNS["en"], rows, (False, True, True, False, True, False, True))
+    return "\n".join([profile_title(profile), body, profile_footer(profile.edition)])
