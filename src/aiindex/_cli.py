@@ -1,4 +1,8 @@
-"""The ``aiindex`` command line: list, show, rank, gap, profile.
+"""The ``aiindex`` command line.
+
+Commands: list, show, rank, gap, profile, revisions, series, convert, export,
+import-public-data and check; ``aiindex --help`` lists them, ``aiindex <command> --help``
+explains one.
 
 Errors from aiindex become one line on stderr and exit status 2, never a traceback.
 """
@@ -7,16 +11,21 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any, NoReturn
 
 from aiindex.exceptions import AIIndexError
 
+# Not `from typing import TYPE_CHECKING`: every command starts here, and typing costs each.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+    from typing import Any, NoReturn
+
     from aiindex._model.indicator import Indicator
     from aiindex._model.records import Observation, Ranking
     from aiindex._money.rates import Rate
     from aiindex._present.text import Converted
+
+    Result = str | tuple[str, int]
 
 __all__ = ["main"]
 
@@ -45,102 +54,76 @@ class _VersionAction(argparse.Action):
         parser.exit(0)
 
 
-def _parser() -> argparse.ArgumentParser:
-    def options(parser: argparse.ArgumentParser, default: Any) -> None:
-        parser.add_argument(
-            "--edition", type=int, default=default, help="AI Index edition (default: the newest)"
-        )
-        parser.add_argument(
-            "--json", action="store_true", default=default, help="print JSON instead of a table"
-        )
-        if default is argparse.SUPPRESS:
-            parser.add_argument(
-                "--lang", choices=("en", "ko"), default=default, help=argparse.SUPPRESS
-            )
+# The options every command takes, before or after the command word (see _options), and all
+# the options that may come before it.
+_VALUE_OPTIONS = ("--edition", "--lang")
+_FLAG_OPTIONS = ("--json",)
+_LEADING_OPTIONS = (*_VALUE_OPTIONS, *_FLAG_OPTIONS, "--help", "--version")
 
-    # The options work before or after the command; after it, they are set only when given.
-    common = _Parser(add_help=False)
-    options(common, argparse.SUPPRESS)
+
+def _options(parser: argparse.ArgumentParser, default: Any) -> None:
+    parser.add_argument(
+        "--edition", type=int, default=default, help="AI Index edition (default: the newest)"
+    )
+    parser.add_argument(
+        "--json", action="store_true", default=default, help="print JSON instead of a table"
+    )
+    if default is argparse.SUPPRESS:
+        parser.add_argument("--lang", choices=("en", "ko"), default=default, help=argparse.SUPPRESS)
+
+
+def _parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser of every command, or of the command ``only`` alone (which parses the same)."""
     p = _Parser(
         prog="aiindex",
         description="The Stanford HAI AI Index report's indicators, with units and sources.",
     )
     p.add_argument("--version", action=_VersionAction)
-    options(p, None)
+    _options(p, None)
     p.add_argument(
         "--lang",
         choices=("en", "ko"),
         help="language of names, units and ranks in tables (ko: 한국, 공동 9위; default en)",
     )
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
-
-    sub.add_parser("list", parents=[common], help="list the indicators")
-    s = sub.add_parser("show", parents=[common], help="an indicator's table, ranked")
-    s.add_argument("indicator")
-    s.add_argument("--year", type=int, help="data year (default: the latest)")
-    r = sub.add_parser("rank", parents=[common], help="an entity's rank on an indicator")
-    r.add_argument("indicator")
-    r.add_argument("entity")
-    r.add_argument("--year", type=int)
-    g = sub.add_parser("gap", parents=[common], help="value(A) - value(B) on an indicator")
-    g.add_argument("indicator")
-    g.add_argument("a")
-    g.add_argument("b")
-    g.add_argument("--year", type=int)
-    s.add_argument("--currency", help="also show money values in this currency (ECB rate)")
-    s.add_argument("--on", help="date (YYYY-MM-DD) or year of the rate for --currency")
-    s.add_argument("--plot", metavar="PNG", help="also draw the ranking to this PNG file")
-    s.add_argument("--highlight", default="KOR", help="entity to highlight in --plot (KOR)")
-    for cmd in (s, r):
-        cmd.add_argument(
-            "--cite",
-            nargs="?",
-            const="short",
-            choices=("short", "long", "bibtex"),
-            help="print how to credit the figure (short, long or bibtex) instead",
-        )
-    pr = sub.add_parser("profile", parents=[common], help="an entity on every indicator")
-    pr.add_argument("entity")
-    ex = sub.add_parser(
-        "export", parents=[common], help="write a Frictionless data package of the indicators"
-    )
-    ex.add_argument("directory")
-    ip = sub.add_parser(
-        "import-public-data",
-        parents=[common],
-        help="read an AI Index public-data folder or zip and show what it holds",
-    )
-    ip.add_argument("path")
-    ck = sub.add_parser(
-        "check",
-        parents=[common],
-        help="check the AI Index figures in an article (exit 1 if one is contradicted)",
-    )
-    ck.add_argument("file", help="a text file, or - for standard input")
-    rv = sub.add_parser(
-        "revisions", parents=[common], help="every edition's value for one entity and year"
-    )
-    rv.add_argument("indicator")
-    rv.add_argument("entity")
-    rv.add_argument("year", type=int)
-    se = sub.add_parser("series", parents=[common], help="an entity's values across data years")
-    se.add_argument("indicator")
-    se.add_argument("entity")
-    se.add_argument(
-        "--vintage",
-        type=int,
-        help="take every year from this edition (default: each year from the newest edition)",
-    )
-    c = sub.add_parser(
-        "convert",
-        parents=[common],
-        help="convert money at the ECB reference rate of a date or a year's mean",
-        description="AMOUNT is text such as '1억9천140만 달러', '$67.2 billion' or '191.4e6 USD'.",
-    )
-    c.add_argument("amount", nargs="+", help="the amount and its currency")
-    c.add_argument("to", help="the currency to convert to (ISO code, e.g. KRW)")
-    c.add_argument("--on", required=True, help="date (YYYY-MM-DD) or year (YYYY)")
+    for name, (help_line, arguments, _) in _COMMANDS.items():
+        if only is None or name == only:
+            cmd = sub.add_parser(name, help=help_line)
+            # The options work before or after the command; after it, set only when given.
+            _options(cmd, argparse.SUPPRESS)
+            arguments(cmd)
     return p
+
+
+def _command_word(argv: Sequence[str]) -> str | None:
+    """The command ``argv`` names, if only the common options come before it.
+
+    None where anything else does (``--help``, ``--version``, an unknown or ambiguous option,
+    no command, an unknown one): the parser of every command then reads ``argv``, and its
+    messages list the commands.
+
+    >>> _command_word(["--edition", "2024", "--json", "show", "x"]), _command_word(["--help"])
+    ('show', None)
+    >>> _command_word(["--ed=2024", "--la", "ko", "profile", "KOR"]), _command_word(["shw"])
+    ('profile', None)
+    """
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if not arg.startswith("-"):
+            return arg if arg in _COMMANDS else None
+        name, eq, _ = arg.partition("=")
+        # argparse accepts unambiguous prefixes (--ed for --edition); so does this scan.
+        matches = [o for o in _LEADING_OPTIONS if len(name) > 2 and o.startswith(name)]
+        if len(matches) != 1 or matches[0] in ("--help", "--version"):
+            return None
+        if matches[0] in _FLAG_OPTIONS:
+            if eq:
+                return None
+            i += 1
+        else:
+            i += 1 if eq else 2
+    return None
 
 
 def _on(text: str) -> str | int:
@@ -150,9 +133,11 @@ def _on(text: str) -> str | int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
-    args = _parser().parse_args(argv)
+    if argv is None:
+        argv = sys.argv[1:]
+    args = _parser(_command_word(argv)).parse_args(argv)
     try:
-        result = _COMMANDS[args.command](args)
+        result = _COMMANDS[args.command][2](args)
     except AIIndexError as exc:
         print(f"aiindex: {exc}", file=sys.stderr)
         return 2
@@ -522,7 +507,7 @@ def _cmd_import_public_data(args: argparse.Namespace) -> str:
     return str(data)
 
 
-def _cmd_check(args: argparse.Namespace) -> str | tuple[str, int]:
+def _cmd_check(args: argparse.Namespace) -> Result:
     from aiindex._check import run_check_cli
 
     if args.file == "-":
@@ -538,16 +523,118 @@ def _cmd_check(args: argparse.Namespace) -> str | tuple[str, int]:
     return run_check_cli(text, as_json=args.json, edition=args.edition, lang=args.lang)
 
 
-_COMMANDS: dict[str, Callable[[argparse.Namespace], str | tuple[str, int]]] = {
-    "list": _cmd_list,
-    "show": _cmd_show,
-    "rank": _cmd_rank,
-    "gap": _cmd_gap,
-    "profile": _cmd_profile,
-    "convert": _cmd_convert,
-    "revisions": _cmd_revisions,
-    "series": _cmd_series,
-    "export": _cmd_export,
-    "import-public-data": _cmd_import_public_data,
-    "check": _cmd_check,
+def _no_arguments(p: argparse.ArgumentParser) -> None:
+    pass
+
+
+def _show_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("indicator")
+    p.add_argument("--year", type=int, help="data year (default: the latest)")
+    p.add_argument("--currency", help="also show money values in this currency (ECB rate)")
+    p.add_argument("--on", help="date (YYYY-MM-DD) or year of the rate for --currency")
+    p.add_argument("--plot", metavar="PNG", help="also draw the ranking to this PNG file")
+    p.add_argument("--highlight", default="KOR", help="entity to highlight in --plot (KOR)")
+    _cite_argument(p)
+
+
+def _rank_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("indicator")
+    p.add_argument("entity")
+    p.add_argument("--year", type=int)
+    _cite_argument(p)
+
+
+def _cite_argument(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--cite",
+        nargs="?",
+        const="short",
+        choices=("short", "long", "bibtex"),
+        help="print how to credit the figure (short, long or bibtex) instead",
+    )
+
+
+def _gap_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("indicator")
+    p.add_argument("a")
+    p.add_argument("b")
+    p.add_argument("--year", type=int)
+
+
+def _profile_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("entity")
+
+
+def _export_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("directory")
+
+
+def _import_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("path")
+
+
+def _check_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", help="a text file, or - for standard input")
+
+
+def _revisions_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("indicator")
+    p.add_argument("entity")
+    p.add_argument("year", type=int)
+
+
+def _series_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("indicator")
+    p.add_argument("entity")
+    p.add_argument(
+        "--vintage",
+        type=int,
+        help="take every year from this edition (default: each year from the newest edition)",
+    )
+
+
+def _convert_arguments(p: argparse.ArgumentParser) -> None:
+    p.description = "AMOUNT is text such as '1억9천140만 달러', '$67.2 billion' or '191.4e6 USD'."
+    p.add_argument("amount", nargs="+", help="the amount and its currency")
+    p.add_argument("to", help="the currency to convert to (ISO code, e.g. KRW)")
+    p.add_argument("--on", required=True, help="date (YYYY-MM-DD) or year (YYYY)")
+
+
+# Every command, in the order --help lists them: its help line, what adds its own arguments
+# to its parser, and what runs it. Only the parser of the command given is built.
+_COMMANDS: dict[
+    str,
+    tuple[str, Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], Result]],
+] = {
+    "list": ("list the indicators", _no_arguments, _cmd_list),
+    "show": ("an indicator's table, ranked", _show_arguments, _cmd_show),
+    "rank": ("an entity's rank on an indicator", _rank_arguments, _cmd_rank),
+    "gap": ("value(A) - value(B) on an indicator", _gap_arguments, _cmd_gap),
+    "profile": ("an entity on every indicator", _profile_arguments, _cmd_profile),
+    "export": (
+        "write a Frictionless data package of the indicators",
+        _export_arguments,
+        _cmd_export,
+    ),
+    "import-public-data": (
+        "read an AI Index public-data folder or zip and show what it holds",
+        _import_arguments,
+        _cmd_import_public_data,
+    ),
+    "check": (
+        "check the AI Index figures in an article (exit 1 if one is contradicted)",
+        _check_arguments,
+        _cmd_check,
+    ),
+    "revisions": (
+        "every edition's value for one entity and year",
+        _revisions_arguments,
+        _cmd_revisions,
+    ),
+    "series": ("an entity's values across data years", _series_arguments, _cmd_series),
+    "convert": (
+        "convert money at the ECB reference rate of a date or a year's mean",
+        _convert_arguments,
+        _cmd_convert,
+    ),
 }
