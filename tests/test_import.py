@@ -41,8 +41,9 @@ def test_import_is_lazy_and_ranking_needs_no_pint() -> None:
         """
     )
     assert result["at_import"] == []
-    assert "pint" not in result["after_ranking"]  # type: ignore[operator]
-    assert "pandas" not in result["after_ranking"]  # type: ignore[operator]
+    # A packaged table is read from its compiled form and ranked in Python: of the heavy
+    # modules only attrs (its records) is loaded, not cattrs, pint, numpy, pandas or pycountry.
+    assert result["after_ranking"] == ["attrs"]
     assert result["ranks"][:2] == [1, 2]  # type: ignore[index]
     assert result["value"] == 1.39
     assert result["after_value"] is True  # the check above can see pint when it is loaded

@@ -282,3 +282,51 @@ def test_loading_every_table_needs_neither_cattrs_nor_tomllib() -> None:
     )
     loaded = json.loads(proc.stdout.strip().splitlines()[-1])
     assert loaded == {"cattrs": False, "tomllib": False, "numpy": False, "attrs": True}
+
+
+def test_the_data_is_read_from_a_zip_archive_too(tmp_path: Path) -> None:
+    # Files are read through the package loader's get_data, never from __file__'s folder.
+    import zipfile
+
+    package = Path(aiindex.__file__).parent
+    archive = tmp_path / "aiindex.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        for p in package.rglob("*"):
+            if p.is_file() and "__pycache__" not in p.parts:
+                z.write(p, Path("aiindex") / p.relative_to(package))
+    script = """
+        import json, aiindex
+        ind = aiindex.indicator("private_investment", edition=2024)
+        print(json.dumps([type(aiindex.__spec__.loader).__name__, ind.rank("KOR"),
+                          aiindex.entity("ARG").name_ko, aiindex.edition_info(2024).license]))
+    """
+    proc = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(script)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+        env={"PYTHONPATH": str(archive), "PATH": ""},
+    )
+    assert json.loads(proc.stdout) == ["zipimporter", 9, "아르헨티나", "CC BY-ND 4.0"]
+
+
+def test_korean_country_names_are_what_gettext_reads() -> None:
+    import gettext
+    import os
+
+    where = _entities._pycountry_dir()
+    assert where is not None
+    catalogue = gettext.translation("iso3166-1", os.path.join(where, "locales"), languages=["ko"])
+    mo = os.path.join(where, "locales", "ko", "LC_MESSAGES", "iso3166-1.mo")
+    assert _entities.read_mo(mo) == catalogue._catalog  # type: ignore[attr-defined]
+    names = _entities._korean_country_names()
+    assert names["KOR"] == "대한민국" and len(names) == len(_entities.country_codes())
+    assert all(names[r["alpha_3"]] == catalogue.gettext(r["name"]) for r in _entities._iso3166())
+
+
+def test_a_file_that_is_not_a_catalogue_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "x.mo"
+    path.write_bytes(b"not a catalogue at all")
+    with pytest.raises(ValueError, match="not a gettext catalogue"):
+        _entities.read_mo(str(path))

@@ -1,6 +1,13 @@
-"""The packaged data files, read through ``importlib.resources`` (never ``__file__``).
+"""The packaged data files, read through the package's loader (never ``__file__``).
 
 Errors name the file: a broken file fails with `DataError` and its package path.
+
+A file is read with the ``get_data`` of the loader that imported aiindex, the protocol that
+``importlib.resources`` and ``pkgutil.get_data`` build on, which reads from a folder or a zip
+archive alike; ``importlib.resources`` itself is used where a loader has no ``get_data``, and
+to list folders (at build time). Importing ``importlib.resources`` costs a cold process about
+as much as starting the interpreter (it brings pathlib, tempfile and zipfile), and reading
+one table must not.
 
 At run time aiindex reads only ``data/compiled/``, JSON that ``scripts/compile_data.py`` wrote
 from the source files after validating them; the source files (TOML and JSON) are read by the
@@ -15,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from aiindex.exceptions import DataError
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from importlib.resources.abc import Traversable
 
 __all__ = ["COMPILED_FORMAT", "catalogue", "data_dir", "read_compiled", "read_json", "read_toml"]
@@ -30,11 +38,33 @@ def data_dir() -> Traversable:
     return files("aiindex").joinpath("data")
 
 
+@functools.cache
+def _loader() -> tuple[Callable[[str], bytes], str] | None:
+    """The package loader's ``get_data`` and the data folder's path in its terms, if it has one."""
+    import os
+
+    # This module's own loader: the one that imported aiindex/_io/files.py imported the
+    # whole package, and reads aiindex/data/ beside it.
+    spec = __spec__
+    get_data = getattr(spec.loader, "get_data", None) if spec is not None else None
+    if get_data is None or spec is None or not spec.origin or not spec.has_location:
+        return None
+    package = os.path.dirname(os.path.dirname(spec.origin))
+    return get_data, os.path.join(package, "data")
+
+
 def _read(relative: str) -> tuple[str, str]:
+    label = f"aiindex/data/{relative}"
+    found = _loader()
+    if found is not None:
+        import os
+
+        get_data, folder = found
+        return label, get_data(os.path.join(folder, *relative.split("/"))).decode("utf-8")
     node = data_dir()
     for part in relative.split("/"):
         node = node.joinpath(part)
-    return f"aiindex/data/{relative}", node.read_text(encoding="utf-8")
+    return label, node.read_text(encoding="utf-8")
 
 
 def read_toml(relative: str) -> tuple[str, dict[str, Any]]:

@@ -1,18 +1,21 @@
 """The AI Index editions: publication date, recommended citation and data license.
 
 Recorded by hand in ``data/editions.toml``, each fact with where it was read; read at run time
-from its compiled form, ``data/compiled/registry/editions.json``, which the build writes after checking
-it (`aiindex._sources.compile.editions`).
+from its compiled form, ``data/compiled/registry/editions.json``, which the build writes after
+checking it (`aiindex._sources.compile.editions`).
 """
 
 from __future__ import annotations
 
-import datetime as _dt
 import functools
+from typing import TYPE_CHECKING
 
 import attrs
 
 from aiindex.exceptions import DataError, UnknownEditionError
+
+if TYPE_CHECKING:
+    import datetime as _dt
 
 __all__ = ["Edition", "edition_info", "editions", "known_editions"]
 
@@ -49,6 +52,8 @@ class Edition:
     @property
     def published_date(self) -> _dt.date | None:
         """The publication day, or None where only the month is sourced."""
+        import datetime as _dt
+
         parts = self.published.split("-")
         return _dt.date(*map(int, parts)) if len(parts) == 3 else None
 

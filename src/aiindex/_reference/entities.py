@@ -76,17 +76,52 @@ def _iso3166() -> tuple[dict[str, str], ...]:
 
 @functools.cache
 def _korean_country_names() -> dict[str, str]:
-    import gettext
+    """Each country's Korean name (its English one where pycountry has no translation)."""
     import os
 
     where = _pycountry_dir()
     if where is None:  # pragma: no cover - pycountry is a dependency
         return {}
+    path = os.path.join(where, "locales", "ko", "LC_MESSAGES", "iso3166-1.mo")
     try:
-        tr = gettext.translation("iso3166-1", os.path.join(where, "locales"), languages=["ko"])
+        catalogue = read_mo(path)
     except OSError:  # pragma: no cover - pycountry ships ko; without it, no Korean names
         return {}
-    return {c["alpha_3"]: tr.gettext(c["name"]) for c in _iso3166()}
+    except ValueError:  # pragma: no cover - not a catalogue this reader knows: ask gettext
+        import gettext
+
+        with open(path, "rb") as f:
+            catalogue = gettext.GNUTranslations(f)._catalog  # type: ignore[attr-defined]
+    return {c["alpha_3"]: catalogue.get(c["name"], c["name"]) for c in _iso3166()}
+
+
+def read_mo(path: str) -> dict[str, str]:
+    """The messages of a gettext catalogue (.mo), msgid -> msgstr.
+
+    Read here with ``struct`` rather than through ``gettext``, whose import and parsing cost a
+    cold process more than reading the whole table of countries. Raises `ValueError` for a file
+    that is not a little- or big-endian catalogue of revision 0.
+    """
+    import struct
+
+    with open(path, "rb") as f:
+        data = f.read()
+    magic = data[:4]
+    order = {b"\xde\x12\x04\x95": "<", b"\x95\x04\x12\xde": ">"}.get(magic)
+    if order is None:
+        raise ValueError(f"{path}: not a gettext catalogue")
+    revision, count, originals, translations = struct.unpack_from(order + "4I", data, 4)
+    if revision >> 16 != 0:
+        raise ValueError(f"{path}: catalogue revision {revision >> 16} is not 0")
+    # Two tables of (length, offset) pairs: the messages, then their translations.
+    keys = struct.unpack_from(f"{order}{2 * count}I", data, originals)
+    values = struct.unpack_from(f"{order}{2 * count}I", data, translations)
+    out = {}
+    for i in range(0, 2 * count, 2):
+        key = data[keys[i + 1] : keys[i + 1] + keys[i]]
+        value = data[values[i + 1] : values[i + 1] + values[i]]
+        out[key.decode("utf-8")] = value.decode("utf-8")
+    return out
 
 
 def _country(record: dict[str, str]) -> tuple[Entity, tuple[str, ...]]:
@@ -106,28 +141,39 @@ def _country(record: dict[str, str]) -> tuple[Entity, tuple[str, ...]]:
 
 
 @functools.cache
+def _iso_by_code() -> dict[str, dict[str, str]]:
+    return {r["alpha_3"]: r for r in _iso3166()}
+
+
+@functools.cache
+def _country_of(code: str) -> tuple[Entity, tuple[str, ...]]:
+    """One country and its names, made when first asked for: a table names a few dozen."""
+    return _country(_iso_by_code()[code])
+
+
+@functools.cache
 def _countries() -> dict[str, tuple[Entity, tuple[str, ...]]]:
     """Every ISO 3166-1 country by alpha-3, with the names pycountry knows for it."""
-    return {r["alpha_3"]: _country(r) for r in _iso3166()}
+    return {code: _country_of(code) for code in _iso_by_code()}
 
 
 def country_codes() -> frozenset[str]:
     """The ISO 3166-1 alpha-3 codes pycountry knows: the ids of every country."""
-    return frozenset(r["alpha_3"] for r in _iso3166())
+    return frozenset(_iso_by_code())
 
 
 def by_id(entity_id: str) -> Entity:
     """The entity with this exact id; shipped data files refer to entities by id.
 
-    Entities named in our own file need no pycountry import, which keeps loading a table cheap.
+    Entities named in our own file need no pycountry data, and a country only its own record,
+    which keeps loading a table cheap.
     """
     own = _own().get(entity_id)
     if own is not None:
         return own[0]
-    country = _countries().get(entity_id)
-    if country is None:
+    if entity_id not in _iso_by_code():
         raise UnknownEntityError(entity_id, _suggest(entity_id))
-    return country[0]
+    return _country_of(entity_id)[0]
 
 
 def names_of(entity: Entity) -> tuple[str, ...]:
