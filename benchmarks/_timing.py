@@ -6,16 +6,18 @@ import os
 import statistics
 import subprocess
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+
+
+def _env() -> dict[str, str]:
+    # Bytecode may be written, as in a normal installation: PYTHONDONTWRITEBYTECODE would make
+    # every start recompile aiindex and measure the compiler instead.
+    return {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
 def cold(cmd: Sequence[str], runs: int) -> float:
-    """Median wall time of ``cmd`` in a fresh process, after one warm-up run.
-
-    Bytecode may be written, as in a normal installation: PYTHONDONTWRITEBYTECODE would make
-    every start recompile aiindex and measure the compiler instead.
-    """
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    """Median wall time of ``cmd`` in a fresh process, after one warm-up run."""
+    env = _env()
     subprocess.run(cmd, env=env, check=True, capture_output=True)  # warm the OS cache and .pyc
     times = []
     for _ in range(runs):
@@ -23,3 +25,20 @@ def cold(cmd: Sequence[str], runs: int) -> float:
         subprocess.run(cmd, env=env, check=True, capture_output=True)
         times.append(time.perf_counter() - start)
     return statistics.median(times)
+
+
+def cold_many(cmds: Mapping[str, Sequence[str]], runs: int) -> dict[str, float]:
+    """Median wall time of each command in fresh processes, the commands run round robin.
+
+    One run of each command a round, after a warm-up round: a burst of load on a shared
+    machine then slows every command alike, and ratios between them stay honest.
+    """
+    env = _env()
+    times: dict[str, list[float]] = {name: [] for name in cmds}
+    for round_ in range(runs + 1):
+        for name, cmd in cmds.items():
+            start = time.perf_counter()
+            subprocess.run(cmd, env=env, check=True, capture_output=True)
+            if round_:
+                times[name].append(time.perf_counter() - start)
+    return {name: statistics.median(t) for name, t in times.items()}
