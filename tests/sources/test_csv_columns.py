@@ -211,8 +211,22 @@ def test_what_only_the_csv_module_reads_is_left_to_it(tmp_path: Path, text: str)
 def test_a_field_longer_than_the_csv_module_allows(tmp_path: Path) -> None:
     path = tmp_path / "t.csv"
     path.write_text(f"entity,year,value,note\nKorea,2023,1,{'n' * 200_000}\n", encoding="utf-8")
-    with pytest.raises(aiindex.DataError, match="not a UTF-8 CSV file"):
-        aiindex.read_csv(path, id="t", unit="count")
+    limit = csv.field_size_limit()
+    try:
+        csv.field_size_limit(131072)
+        with pytest.raises(aiindex.DataError, match="not a UTF-8 CSV file"):
+            aiindex.read_csv(path, id="t", unit="count")
+        # The limit is the csv module's, whatever it is set to, above or below its default.
+        csv.field_size_limit(300_000)
+        ind = aiindex.read_csv(path, id="t", unit="count")
+        assert ind.observation("KOR").note == "n" * 200_000
+        csv.field_size_limit(1000)
+        short = tmp_path / "short.csv"
+        short.write_text(f"entity,year,value,note\nKorea,2023,1,{'n' * 5000}\n", encoding="utf-8")
+        with pytest.raises(aiindex.DataError, match="not a UTF-8 CSV file"):
+            aiindex.read_csv(short, id="t", unit="count")
+    finally:
+        csv.field_size_limit(limit)
 
 
 def test_repeated_values_share_one_string(tmp_path: Path) -> None:

@@ -137,8 +137,6 @@ _Chunk = list[list[str]] | None
 # per-row objects are alive at once.
 _CHUNK_ROWS = 8192
 _CHUNK_CHARS = 1 << 16
-# The csv module refuses longer fields (csv.field_size_limit()); the plain reading must too.
-_FIELD_LIMIT = 131072
 
 
 def _plain_chunks(f: TextIO, reader: object, width: int) -> Iterator[_Chunk]:
@@ -147,6 +145,7 @@ def _plain_chunks(f: TextIO, reader: object, width: int) -> Iterator[_Chunk]:
     Without a quote character, the csv module's excel dialect splits exactly there; a file
     with anything else it treats specially raises `_NotPlain` before any chunk of it is used.
     """
+    limit = csv.field_size_limit()
     while True:
         text = f.read(_CHUNK_CHARS)
         if not text:
@@ -159,7 +158,8 @@ def _plain_chunks(f: TextIO, reader: object, width: int) -> Iterator[_Chunk]:
             if text.count("\r") != text.count("\r\n"):
                 raise _NotPlain
             text = text.replace("\r\n", "\n")
-        if len(text) > _FIELD_LIMIT and max(map(len, text.split("\n"))) > _FIELD_LIMIT:
+        # The csv module refuses a field longer than its limit: so must the plain reading.
+        if len(text) > limit and max(map(len, text.split("\n"))) > limit:
             raise _NotPlain
         if text[0] == "\n" or "\n\n" in text:  # blank lines are no rows (DictReader)
             text = "\n".join(filter(None, text.split("\n")))
