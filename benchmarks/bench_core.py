@@ -2,8 +2,9 @@
 
     python benchmarks/bench_core.py [--runs N] [--skip-million]
 
-1. Cold processes, run round robin, medians of N, against a bare ``python -c pass``:
-   ``import aiindex`` (target: at most 3x); loading one indicator; loading every indicator of
+1. Cold processes, run round robin, medians of N, against a bare ``python -c pass``: the
+   floor of the data path (``import attrs, json``: the records are attrs classes, the data
+   JSON); ``import aiindex`` (target: at most 3x); loading one indicator; loading every indicator of
    every edition (target: 6x), and from those two the cost of one more indicator
    ((all - one) / (count - 1), target: 0.3 ms); ``aiindex show private_investment``
    (target: 5x) and ``aiindex profile KOR`` (target: 6x).
@@ -134,6 +135,7 @@ def cold_section(runs: int) -> None:
     t = cold_many(
         {
             "bare": [py, "-c", "pass"],
+            "floor": [py, "-c", "import attrs, json"],
             "import": [py, "-c", "import aiindex"],
             "one": [py, "-c", one],
             "all": [py, "-c", every],
@@ -145,6 +147,8 @@ def cold_section(runs: int) -> None:
     bare = t["bare"]
     print(f"cold processes, medians of {runs}, run round robin")
     line("bare interpreter start", f"{bare * 1000:.1f} ms")
+    # What loading a table cannot go below while its records are attrs classes.
+    line("  floor: import attrs, json", f"{t['floor'] * 1000:.1f} ms", t["floor"] / bare)
     line("import aiindex", f"{t['import'] * 1000:.1f} ms", t["import"] / bare, 3)
     line("load one indicator", f"{t['one'] * 1000:.1f} ms", t["one"] / bare)
     line(f"load every indicator ({count})", f"{t['all'] * 1000:.1f} ms", t["all"] / bare, 6)

@@ -323,3 +323,15 @@ def test_columns_from_observations_round_trip() -> None:
     assert cols.observations() == ind.observations
     assert cols == ind._columns and hash(cols) == hash(ind._columns)
     assert np.array_equal(np.asarray(cols.year), np.asarray(ind._columns.year))
+
+
+@given(tables())
+def test_lookups_by_scan_and_by_index_agree(ind: Indicator) -> None:
+    # The first ids are found by scanning the entity column, later ones in an index of all.
+    ids = sorted({o.entity.id for o in ind.observations} | {"nobody"})
+    expected = {i: [n for n, o in enumerate(ind.observations) if o.entity.id == i] for i in ids}
+    with mock.patch.object(indicator_module, "_SCANS", 2):
+        fresh = attrs.evolve(ind)
+        assert {i: fresh._rows_of(i) for i in ids} == expected
+        assert {i: fresh._rows_of(i) for i in ids} == expected  # from the caches
+    assert fresh._derived.by_id is not None or len(ids) <= 2

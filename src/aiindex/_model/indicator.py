@@ -8,6 +8,7 @@ users see are made from a row when it is first asked for, and kept.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from itertools import compress
 from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
@@ -50,6 +51,8 @@ _UNRANKED_KINDS: frozenset[str] = frozenset({"group", "baseline"})
 # From this many rows a table is ranked with numpy, every year at once. Below it, ranking a
 # year in Python is quicker than importing numpy; every packaged table is far below it.
 _NUMPY_FROM = 20_000
+# Ids looked up one by one before a table indexes them all.
+_SCANS = 8
 
 
 class Columns:
@@ -267,7 +270,7 @@ class _ByEntity:
         self._ind = ind
 
     def get(self, entity_id: str, default: Sequence[Observation] = ()) -> Sequence[Observation]:
-        rows = self._ind._rows_by_id().get(entity_id)
+        rows = self._ind._rows_of(entity_id) or None
         return default if rows is None else [self._ind._observation_at(i) for i in rows]
 
 
@@ -291,6 +294,7 @@ class _Derived:
         "numpy",
         "present",
         "rankings",
+        "rows_of",
         "year_set",
         "years",
     )
@@ -303,7 +307,8 @@ class _Derived:
         self.year_set: frozenset[int] | None = None
         # Entities that have a value, by id, sorted by id.
         self.present: dict[str, Entity] | None = None
-        # Row numbers of each entity id, in row order.
+        # Row numbers of each entity id, in row order: of a few ids, then of all.
+        self.rows_of: dict[str, list[int]] = {}
         self.by_id: dict[str, list[int]] | None = None
         # Per year, the rows of the ranked kind and of baselines, each in entity-id order.
         self.groups: tuple[dict[int, list[int]], dict[int, list[int]]] | None = None
@@ -430,33 +435,55 @@ class Indicator:
             d.present = dict(sorted(found.items()))
         return d.present
 
-    def _rows_by_id(self) -> dict[str, list[int]]:
+    def _rows_of(self, entity_id: str) -> list[int]:
+        """The row numbers of one entity id, in row order.
+
+        The first few ids looked up are found by a C-level scan of the entity column each (a
+        profile asks each table for one entity); after that, every id is indexed at once.
+        """
         d = self._derived
-        if d.by_id is None:
-            cols = self._columns
-            by_code: dict[int, list[int]] = {}
-            for i, code in enumerate(cols.entity):
-                rows = by_code.get(code)
-                if rows is None:
-                    by_code[code] = [i]
-                else:
-                    rows.append(i)
-            by_id: dict[str, list[int]] = {}
-            for code, rows in by_code.items():
-                by_id.setdefault(cols.entities[code].id, []).extend(rows)
-            for rows in by_id.values():
-                rows.sort()
-            d.by_id = by_id
-        return d.by_id
+        if d.by_id is not None:
+            return d.by_id.get(entity_id, [])
+        rows = d.rows_of.get(entity_id)
+        if rows is not None:
+            return rows
+        if len(d.rows_of) >= _SCANS:
+            d.by_id = self._index_by_id()
+            return d.by_id.get(entity_id, [])
+        cols = self._columns
+        codes = [code for code, e in enumerate(cols.entities) if e.id == entity_id]
+        if len(codes) == 1:
+            rows = list(compress(range(len(cols.entity)), map(codes[0].__eq__, cols.entity)))
+        else:
+            wanted = set(codes)
+            rows = [i for i, code in enumerate(cols.entity) if code in wanted]
+        d.rows_of[entity_id] = rows
+        return rows
+
+    def _index_by_id(self) -> dict[str, list[int]]:
+        cols = self._columns
+        by_code: dict[int, list[int]] = {}
+        for i, code in enumerate(cols.entity):
+            rows = by_code.get(code)
+            if rows is None:
+                by_code[code] = [i]
+            else:
+                rows.append(i)
+        by_id: dict[str, list[int]] = {}
+        for code, rows in by_code.items():
+            by_id.setdefault(cols.entities[code].id, []).extend(rows)
+        for rows in by_id.values():
+            rows.sort()
+        return by_id
 
     def _years_of(self, entity_id: str) -> list[int]:
         year = self._columns.year
-        return [year[i] for i in self._rows_by_id().get(entity_id, ())]
+        return [year[i] for i in self._rows_of(entity_id)]
 
     def _row(self, entity_id: str, year: int) -> int | None:
         col = self._columns.year
         found = None
-        for i in self._rows_by_id().get(entity_id, ()):
+        for i in self._rows_of(entity_id):
             if col[i] == year:
                 found = i
         return found
@@ -512,7 +539,7 @@ class Indicator:
     def _row_of(self, entity: str | Entity, year: int | None) -> int:
         e = self._entity(entity)
         if year is None:
-            rows = self._rows_by_id().get(e.id)
+            rows = self._rows_of(e.id)
             if not rows:
                 raise self._missing(e, None)
             return max(rows, key=self._columns.year.__getitem__)
@@ -617,7 +644,8 @@ class Indicator:
             code, year = cols.entity, cols.year
             ranked: dict[int, list[int]] = {}
             baselines: dict[int, list[int]] = {}
-            for i in sorted(range(len(code)), key=lambda i: tie[code[i]]):
+            row_tie = list(map(tie.__getitem__, code))
+            for i in sorted(range(len(code)), key=row_tie.__getitem__):
                 kind = kinds[code[i]]
                 if kind == self.entity_kind:
                     ranked.setdefault(year[i], []).append(i)
