@@ -209,3 +209,19 @@ def test_flag_text_and_labels() -> None:
     assert check_lang("en") == "en"
     with pytest.raises(ValueError, match="lang='jp'"):
         check_lang("jp")
+
+
+# -- numbers ------------------------------------------------------------------------------------
+
+
+@given(st.floats(), st.booleans())
+def test_number_reads_floats_as_their_shortest_decimal_text(x: float, grouped: bool) -> None:
+    from decimal import Decimal
+
+    from aiindex._present.numbers import number
+
+    # The Decimal reading of the float's repr, which the formatter's fast path must equal.
+    text = format(Decimal(repr(x)), ",f" if grouped else "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    assert number(x, grouped=grouped) == text

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from decimal import Decimal
+
     from aiindex._model.records import Observation
 
 __all__ = ["number", "shown"]
@@ -19,9 +19,22 @@ def number(value: Decimal | float, *, grouped: bool = True) -> str:
 
     >>> number(78352034.0), number(0.362), number(-0.3), number(1e-05)
     ('78,352,034', '0.362', '-0.3', '0.00001')
+    >>> from decimal import Decimal
     >>> number(78352034.0, grouped=False), number(Decimal("1.500")), number(Decimal("1E+3"))
     ('78352034', '1.5', '1,000')
     """
+    if isinstance(value, float):
+        text = repr(value)
+        if "e" not in text and "n" not in text:
+            # The shortest repr already is plain decimal text (no exponent, not nan or inf):
+            # this spares `aiindex show` importing decimal. Same result as below.
+            sign, digits = ("-", text[1:]) if text[0] == "-" else ("", text)
+            whole, _, frac = digits.partition(".")
+            frac = frac.rstrip("0")
+            whole = f"{int(whole):,}" if grouped else whole
+            return sign + whole + ("." + frac if frac else "")
+    from decimal import Decimal
+
     d = value if isinstance(value, Decimal) else Decimal(repr(value))
     text = format(d, ",f" if grouped else "f")
     # Stripping the text rather than normalize()-ing the Decimal keeps every digit however
