@@ -30,7 +30,37 @@ if TYPE_CHECKING:
 __all__ = ["main"]
 
 
+def _terminal_columns() -> int:
+    """``shutil.get_terminal_size().columns``, without importing shutil.
+
+    argparse makes a formatter for every argument it adds, and a formatter asks shutil for the
+    terminal's width; shutil loads bz2, lzma and zlib, some 5 ms of every command.
+    """
+    import os
+
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns > 0:
+        return columns
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns or 80  # type: ignore[union-attr]
+    except (AttributeError, ValueError, OSError):  # no stdout, or not a terminal
+        return 80
+
+
+class _Formatter(argparse.HelpFormatter):
+    def __init__(self, prog: str) -> None:
+        # As argparse's default width: the terminal's, less two.
+        super().__init__(prog, width=_terminal_columns() - 2)
+
+
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
+
     def error(self, message: str) -> NoReturn:
         # One line, like every other aiindex error; --help shows the usage.
         self.exit(2, f"aiindex: {message} (see '{self.prog} --help')\n")
@@ -242,7 +272,7 @@ def _cmd_show(args: argparse.Namespace) -> str:
             from aiindex._present.korean import ranking_table_ko
 
             return ranking_table_ko(ranking)
-        return str(ranking)
+        return ranking_table(ranking)
     if args.on is None:
         raise _usage("--currency needs --on DATE or --on YEAR: exchange rates are dated")
     converted = _converted(ranking, args.currency, _on(args.on))
@@ -459,7 +489,9 @@ def _cmd_profile(args: argparse.Namespace) -> str:
             from aiindex._present.korean import profile_table_ko
 
             return profile_table_ko(p)
-        return str(p)
+        from aiindex._present.text import profile_table
+
+        return profile_table(p)
     return _dumps(
         {
             "entity": p.entity.id,
