@@ -13,6 +13,7 @@ Index's public data, and the tests that hold the compiled form to it.
 from __future__ import annotations
 
 import functools
+from itertools import chain, groupby, repeat
 from typing import TYPE_CHECKING, Any
 
 from aiindex.exceptions import DataError, UnknownEditionError, UnknownIndicatorError
@@ -154,7 +155,8 @@ def table(
     ``known`` raises `KeyError` for an entity id that does not exist. The form (see
     ``docs/data-format.md``): the table's own fields, then ``entities`` (the ids, each once),
     ``sources`` (each distinct locator list with its figure, once) and ``columns``, one list
-    per field of the rows, entities and sources given by their place in those lists.
+    per field of the rows, entities and sources given by their place in those lists, the
+    years as runs of ``[year, rows]``.
     """
     publication = "user table" if user_table else PUBLICATION.format(edition=record.edition)
     seen: set[tuple[str, int]] = set()
@@ -202,6 +204,9 @@ def table(
     for name, default in OPTIONAL_COLUMNS.items():
         if any(v != default for v in optional[name]):
             columns[name] = optional[name]
+    # Years as runs, [year, rows]: a table lists a year's rows together, so a few runs stand
+    # for thousands of rows, and the parser makes a few numbers instead of one a row.
+    columns["year"] = [[y, len(list(rows))] for y, rows in groupby(columns["year"])]
     coverage = []
     for c in record.coverage:
         cutoff = None
@@ -252,7 +257,9 @@ def build(data: Mapping[str, Any], *, path: str, entity: Callable[[str], Entity]
     columns = Columns(
         entities,
         cols["entity"],
-        cols["year"],
+        list(chain.from_iterable(map(repeat, *zip(*cols["year"], strict=True))))
+        if cols["year"]
+        else [],
         cols["magnitude"],
         cols["printed"],
         cols["source"],
