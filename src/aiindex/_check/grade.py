@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from aiindex._check.numbers import SCALES
 from aiindex._check.report import Claim, ClaimKind, Grade
+from aiindex._model.units import split_scale
+from aiindex._present.numbers import number
 from aiindex.exceptions import (
     AIIndexError,
     IncompleteRankingError,
@@ -95,11 +96,6 @@ def claim(
 # --------------------------------------------------------------------------- helpers
 
 
-def _unit_scale(unit: str) -> int:
-    head = unit.split("*")[0].strip() if "*" in unit else ""
-    return SCALES.get(head, 1)
-
-
 def _currency_of(unit: str) -> str | None:
     code = unit.split("*")[-1].strip()
     return code if re.fullmatch(r"[A-Z]{3}", code) else None
@@ -109,21 +105,13 @@ def _report_precision(obs: Observation) -> Decimal:
     """One unit of the report's last printed digit, in the indicator's unit."""
     decimals = len(obs.printed.split(".")[1]) if "." in obs.printed else 0
     step = Decimal(1).scaleb(-decimals)
-    return step * _unit_scale(obs.printed_unit) / _unit_scale(obs.unit)
-
-
-def _fmt(x: Decimal | float) -> str:
-    d = Decimal(repr(x)) if isinstance(x, float) else x
-    s = format(d.normalize(), "f") if d == d.to_integral_value() else format(d, "f")
-    if "." in s:
-        s = s.rstrip("0").rstrip(".")
-    return s
+    return step * split_scale(obs.printed_unit)[0] / split_scale(obs.unit)[0]
 
 
 def _label(claimed: Decimal, qualifier: str | None) -> str:
     """The text's figure as the explanation quotes it: "more than 9", "10.26"."""
     qual = _QUAL_WORDS.get(qualifier or "", "")
-    return f"{qual + ' ' if qual else ''}{_fmt(claimed)}"
+    return f"{qual + ' ' if qual else ''}{number(claimed, grouped=False)}"
 
 
 def _within(claimed: Decimal, actual: Decimal, tol: Decimal, qualifier: str | None) -> bool:
@@ -188,7 +176,7 @@ def grade_value(
         "report_text": report_text,
         **_source_fields(obs),
     }
-    scale = Decimal(_unit_scale(ind.unit))
+    scale = Decimal(split_scale(ind.unit)[0])
     if tok.kind == "money" and tok.currency != code:
         return _grade_foreign_money(ctx, tok, ind, obs, code or "", common)
     claimed = tok.value / scale if tok.scaled else tok.value
@@ -279,7 +267,7 @@ def grade_pair(
         )
     kind, claimed, actual, sym = _compared(tok, ind, va, vb)
     ok = _within(claimed, actual, tok.precision / 2, tok.qualifier)
-    shown = f"{oa.printed} {sym} {ob.printed} = {_fmt(round(actual, 4))}"
+    shown = f"{oa.printed} {sym} {ob.printed} = {number(round(actual, 4), grouped=False)}"
     why = f"{a.name} vs {b.name} ({oa.year}): {shown}; the text's {_label(claimed, tok.qualifier)} "
     why += "agrees within its rounding" if ok else "does not"
     return claim(
@@ -307,7 +295,7 @@ def _compared(
     the explanation shows."""
     if tok.kind == "ratio":
         return "ratio", tok.value, va / vb, "/"
-    scale = Decimal(_unit_scale(ind.unit)) if tok.scaled else Decimal(1)
+    scale = Decimal(split_scale(ind.unit)[0]) if tok.scaled else Decimal(1)
     sym = "-" if tok.direction > 0 else "vs"
     return "difference", tok.value / scale, (va - vb) * tok.direction, sym
 
@@ -349,7 +337,8 @@ def _rates_matching(
             continue  # a holiday falls back to a fixing already tried
         got = Decimal(repr(value))
         off = abs(claimed - got) / abs(got) if got else Decimal(0)
-        line = f"{used} gives {_money_text(got, dst, precision)} ({_fmt(round(off * 100, 2))}% off)"
+        pct = number(round(off * 100, 2), grouped=False)
+        line = f"{used} gives {_money_text(got, dst, precision)} ({pct}% off)"
         if best is None or off < best[0]:
             best = (off, got, line)
         if abs(claimed - got) <= precision / 2 + abs(got) * CONVERSION_TOLERANCE:
@@ -362,7 +351,7 @@ def _rates_matching(
 def _grade_foreign_money(
     ctx: Context, tok: Token, ind: Indicator, obs: Observation, code: str, common: dict[str, Any]
 ) -> Claim:
-    amount = Decimal(repr(obs.magnitude)) * _unit_scale(ind.unit)
+    amount = Decimal(repr(obs.magnitude)) * split_scale(ind.unit)[0]
     good, _, best = _rates_matching(amount, code, tok.value, tok.currency or "", tok.precision, ctx)
     grade: Grade = "supported" if good else "contradicted"
     why = (

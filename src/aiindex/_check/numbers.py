@@ -14,15 +14,13 @@ from typing import Literal
 
 import attrs
 
+from aiindex._model.scale import KOREAN_BIG, KOREAN_SMALL, NEWS_SCALES
 from aiindex.exceptions import AmountParseError
 
-__all__ = ["SCALES", "Token", "TokenKind", "tokens"]
+__all__ = ["Token", "TokenKind", "tokens"]
 
 TokenKind = Literal["money", "percent", "count", "bare", "ratio", "rank", "diff", "year"]
 
-#: English scale words, as the report's units also write them ("billion * USD").
-SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
-_SCALE_WORDS = {"bn": "billion", "mn": "million"}
 
 _CURRENCY_WORD = r"달러|원|엔|위안|유로|파운드|(?:US\s)?dollars?(?![A-Za-z])"
 _NUMBER = re.compile(
@@ -145,8 +143,7 @@ def _number(masked: str, m: re.Match[str]) -> Token | None:
     unit = (m.group("unit") or "").strip()
     pre = m.group("pre") or ""
     scale_word = m.group("scale")
-    scale_word = _SCALE_WORDS.get(scale_word or "", scale_word)
-    scale = SCALES.get(scale_word or "", 1)
+    scale = NEWS_SCALES.get(scale_word or "", 1)
     try:
         value = _korean_value(num) * scale
     except AmountParseError:
@@ -215,10 +212,10 @@ def _precision(num: str, scale: int) -> Decimal:
     last = runs[-1]
     step = Decimal(1).scaleb(-len(last.group(1) or ""))
     for ch in num[last.end() :]:
-        if ch in "천백십":
-            step *= {"천": 1000, "백": 100, "십": 10}[ch]
-        elif ch in "조억만":
-            step *= {"조": 10**12, "억": 10**8, "만": 10**4}[ch]
+        if ch in KOREAN_SMALL:
+            step *= KOREAN_SMALL[ch]
+        elif ch in KOREAN_BIG:
+            step *= KOREAN_BIG[ch]
             break
     return step * scale
 
