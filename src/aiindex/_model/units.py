@@ -17,7 +17,18 @@ from aiindex._model.scale import SCALE_WORDS
 if TYPE_CHECKING:
     import pint
 
-__all__ = ["SCALE_WORDS", "define_units", "quantity", "registry", "split_scale"]
+__all__ = ["CURRENCY_KO", "SCALE_WORDS", "define_units", "quantity", "registry", "split_scale"]
+
+#: The Korean word for each currency of ``data/units.txt``, as Korean news writes amounts
+#: ("2,669억 원", "72억6천만 달러").
+CURRENCY_KO: dict[str, str] = {
+    "KRW": "원",
+    "USD": "달러",
+    "JPY": "엔",
+    "CNY": "위안",
+    "EUR": "유로",
+    "GBP": "파운드",
+}
 
 
 def _units_text() -> str:

@@ -29,6 +29,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from aiindex._model.scale import KOREAN_BIG, KOREAN_SMALL, NEWS_SCALES
+from aiindex._model.units import CURRENCY_KO
 from aiindex.exceptions import AmountParseError, NotMoneyError
 
 if TYPE_CHECKING:
@@ -36,14 +37,6 @@ if TYPE_CHECKING:
 
 __all__ = ["format_korean", "korean_amount", "parse_amount", "parse_parts"]
 
-_KOREAN_WORD = {
-    "KRW": "원",
-    "USD": "달러",
-    "JPY": "엔",
-    "CNY": "위안",
-    "EUR": "유로",
-    "GBP": "파운드",
-}
 
 # Suffixes are matched longest first and case-insensitively (Korean has no case).
 _SUFFIX_WORDS: dict[str, str] = {
@@ -453,5 +446,5 @@ def korean_amount(magnitude: object, code: str, *, digits: int = 4) -> str:
             # normalize() drops trailing zeros; 'f' keeps it out of exponent notation.
             last += format(frac.normalize(), "f")[1:]
         parts.append(last)
-    word = _KOREAN_WORD.get(code, code)
+    word = CURRENCY_KO.get(code, code)
     return f"{sign}{' '.join(parts)} {word}"

@@ -68,12 +68,6 @@ def title_ko(indicator: Indicator) -> str:
 
 
 _BASE_KO = {
-    "USD": "달러",
-    "KRW": "원",
-    "EUR": "유로",
-    "JPY": "엔",
-    "CNY": "위안",
-    "GBP": "파운드",
     "percent": "%",
     "dimensionless": "배",
     "model": "개",
@@ -89,11 +83,13 @@ _PER_KO = {"person": "인구", "inhabitant": "인구", "member": "회원"}
 
 def _scaled_ko(text: str) -> str:
     from aiindex._model.scale import SCALE_KO
+    from aiindex._model.units import CURRENCY_KO
 
     parts = [p.strip() for p in text.strip().strip("()").split("*")]
     words = [SCALE_KO[p] for p in parts if p in SCALE_KO]
     bases = [p for p in parts if p not in SCALE_KO]
-    base = " ".join(_PER_KO.get(b, _BASE_KO.get(b, b)) for b in bases if b != "1")
+    named = {**CURRENCY_KO, **_BASE_KO, **_PER_KO}
+    base = " ".join(named.get(b, b) for b in bases if b != "1")
     return " ".join([*words, base]).strip()
 
 
