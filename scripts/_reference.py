@@ -3,8 +3,10 @@
 Each script holds only the metadata we author for its edition (indicator ids, titles, units,
 coverage, the mapping of the CSV's entity names to the ids of ``src/aiindex/data/entities.toml``,
 and what it skips, with the reason) in an `Edition`; this module reads the reference CSV, copies
-every value, rank, source and note verbatim, as text, checks the data against the metadata, and
-writes one TOML file per indicator. It never rescales or computes a value.
+every value, rank, source and note verbatim, as text (a note that opens with "DISPUTED: ", the
+reference CSV's mark of a contested figure, becomes the observation's `disputed` flag and the rest
+of the note), checks the data against the metadata, and writes one JSON file per indicator. It
+never rescales or computes a value.
 
 It fails loudly (`BuildError`) on an unmapped entity name or unit, on a CSV indicator or row that
 is neither shipped nor listed as skipped, and on coverage that does not match the data.
@@ -131,6 +133,10 @@ class Edition:
     coverage_every_year: bool = False
 
 
+# How the reference CSV marks a contested figure in its note column.
+DISPUTED = "DISPUTED: "
+
+
 class BuildError(Exception):
     """The reference data does not fit the metadata."""
 
@@ -242,6 +248,8 @@ def build_indicator(
         sources = [s.strip() for s in (r["source_1"], r["source_2"]) if s.strip()]
         if not sources:
             raise BuildError(f"{spec.id}: {name} {year} has no source")
+        note = r["note"].strip()
+        disputed = note.startswith(DISPUTED)
         obs: dict[str, Any] = {
             "entity": entity,
             "year": year,
@@ -250,8 +258,10 @@ def build_indicator(
             "unit": obs_unit,
             "stated_rank": parse_rank(r["rank_stated"]),
             "sources": sources,
-            "note": r["note"].strip() or None,
+            "note": note.removeprefix(DISPUTED) or None,
         }
+        if disputed:
+            obs["disputed"] = True
         if (name, r["year"].strip()) in spec.outside_chart:
             obs["outside_chart"] = True
         observations.append(obs)

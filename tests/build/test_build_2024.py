@@ -15,6 +15,8 @@ from typing import Any
 
 import pytest
 
+import aiindex
+
 REPO = Path(__file__).resolve().parents[2]
 SCRIPT = REPO / "scripts" / "build_2024.py"
 DATA = REPO / "src" / "aiindex" / "data"
@@ -32,6 +34,7 @@ REQUIRED_TOP_KEYS = {
 }  # fmt: skip
 OBS_KEYS = {
     "entity", "year", "period", "value", "unit", "stated_rank", "sources", "note", "outside_chart",
+    "disputed",
 }  # fmt: skip
 COVERAGE_KEYS = {"year", "kind", "complete_down_to", "note"}
 ENTITY_KINDS = {"country", "group", "organization", "model", "baseline"}
@@ -118,7 +121,10 @@ def test_every_reference_row_of_a_shipped_indicator_is_shipped() -> None:
         assert len(matches) == 1, (r["indicator"], r["entity"], r["year"], r["value"])
         obs = matches[0]
         assert obs["sources"] == [s for s in (r["source_1"], r["source_2"]) if s]
-        assert obs.get("note", "") == r["note"]
+        # A "DISPUTED: " note is the flag plus the rest of the note.
+        disputed = r["note"].startswith("DISPUTED: ")
+        assert obs.get("disputed", False) == disputed
+        assert obs.get("note", "") == r["note"].removeprefix("DISPUTED: ")
         if r["rank_stated"]:
             assert obs["stated_rank"] == int(r["rank_stated"])
         else:
@@ -269,3 +275,16 @@ def test_script_fails_loudly_on_an_unmapped_name(tmp_path: Path) -> None:
     bad.write_text(text.replace(",Finland,", ",Atlantis,", 1), encoding="utf-8")
     with pytest.raises(build.BuildError, match="Atlantis"):
         build.build(bad, tmp_path / "out")
+
+
+def test_a_disputed_figure_is_a_field_not_a_note_prefix() -> None:
+    # The reference CSV marks a contested figure with a "DISPUTED: " note; the build turns the
+    # mark into the `disputed` field and keeps the rest of the note.
+    ind = aiindex.indicator("private_investment", edition=2024)
+    china = ind.observation("CHN", 2023)
+    assert china.disputed and china.note is not None and "7.26" in china.note
+    assert not ind.observation("USA", 2023).disputed
+    for edition in aiindex.editions():
+        for ind_id in aiindex.indicators(edition.edition):
+            for obs in aiindex.indicator(ind_id, edition=edition.edition).observations:
+                assert not (obs.note or "").startswith("DISPUTED"), (ind_id, obs.entity.id)

@@ -113,10 +113,16 @@ def test_disputed_is_carried_through_compile_and_load() -> None:
     text = compile.render(packaged.table(record, path=path, known=_entities.by_id))
     ind = packaged.build(json.loads(text), path=path, entity=_entities.by_id)
     assert ind == packaged.assemble(record, path=path)
-    assert [o.disputed for o in ind.observations] == [True] + [False] * (len(ind.observations) - 1)
-    # Nothing is disputed yet in the shipped data, so no compiled table has the column.
-    tables = [b for name, b in shipped_files().items() if not name.startswith("registry/")]
-    assert all("disputed" not in json.loads(b)["columns"] for b in tables)
+    assert [o.disputed for o in ind.observations] == [o.disputed for o in record.observations]
+    assert ind.observations[0].disputed and sum(o.disputed for o in ind.observations) == 3
+    # The column is written only where some row is disputed: of the shipped tables, the 2024
+    # edition's private investment (China and EU + UK, 2023).
+    having = {
+        name
+        for name, b in shipped_files().items()
+        if not name.startswith("registry/") and "disputed" in json.loads(b)["columns"]
+    }
+    assert having == {"2024/private_investment.json"}
 
 
 def test_observation_record_defaults_to_undisputed() -> None:

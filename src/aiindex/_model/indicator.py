@@ -553,7 +553,7 @@ class Indicator:
         """The observation of ``entity`` in ``year`` (None: the latest year it has a value).
 
         >>> obs = aiindex.indicator("private_investment", edition=2024).observation("China")
-        >>> (obs.printed, obs.note.startswith("DISPUTED"))
+        >>> (obs.printed, obs.disputed)
         ('7.76', True)
         """
         return self._observation_at(self._row_of(entity, year))

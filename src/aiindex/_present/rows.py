@@ -127,12 +127,6 @@ def rank_label(rank: int | None, tied: bool, lang: Lang = "en", *, chart: bool =
     return f"={rank}" if chart else f"{rank}="
 
 
-def _disputed(obs: Observation) -> bool:
-    # The build still writes some disputes as a "DISPUTED" prefix of the note; the prefix test
-    # goes when every data file carries the field.
-    return obs.disputed or (obs.note or "").startswith("DISPUTED")
-
-
 def flag_text(flags: Iterable[str], lang: Lang = "en", *, see_note: bool = False) -> str:
     """A row's flags in words, ``;``-separated; ``see_note`` where the note is not shown.
 
@@ -162,7 +156,7 @@ class RankRow:
         self.rank = rank
         self.tied = tied
         self.value = shown(observation)
-        marks = (observation.outside_chart, _disputed(observation), _is_baseline(observation))
+        marks = (observation.outside_chart, observation.disputed, _is_baseline(observation))
         self.flags: tuple[str, ...] = tuple(f for f, on in zip(FLAGS, marks, strict=True) if on)
 
     @property
