@@ -335,3 +335,18 @@ def test_lookups_by_scan_and_by_index_agree(ind: Indicator) -> None:
         assert {i: fresh._rows_of(i) for i in ids} == expected
         assert {i: fresh._rows_of(i) for i in ids} == expected  # from the caches
     assert fresh._derived.by_id is not None or len(ids) <= 2
+
+
+@given(tables())
+def test_observations_of_is_the_entitys_rows_by_year(ind: Indicator) -> None:
+    for entity in ind.entities:
+        mine = ind.observations_of(entity)
+        expected = sorted((o for o in ind.observations if o.entity.id == entity.id), key=_year)
+        assert list(mine) == expected
+        years = [o.year for o in mine]
+        # An entity twice in one year (user tables allow it): lookups find one of its rows.
+        assert all(ind.observation(entity, o.year) == o for o in mine if years.count(o.year) == 1)
+
+
+def _year(obs: Observation) -> int:
+    return obs.year

@@ -94,7 +94,7 @@ def _definition(ind: Indicator) -> str:
 
 
 def _lookup(ind: Indicator, entity: Entity, year: int) -> Observation | None:
-    return ind._ix.by_key.get((entity.id, year))
+    return next((o for o in ind.observations_of(entity) if o.year == year), None)
 
 
 def revisions(indicator_id: str, entity: str | Entity, year: int) -> tuple[Revision, ...]:
@@ -144,7 +144,7 @@ def series(
         chosen = [vintage]
     points: dict[int, Observation] = {}
     for edition in chosen:  # oldest first, so newer editions overwrite
-        for obs in load(indicator_id, edition)._ix.by_entity.get(e.id, ()):
+        for obs in load(indicator_id, edition).observations_of(e):
             points[obs.year] = obs
     if not points:
         raise MissingValueError(

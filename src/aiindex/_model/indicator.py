@@ -248,42 +248,6 @@ class Columns:
         return f"<Columns: {len(self)} rows>"
 
 
-class _ByKey:
-    """Observations by ``(entity id, year)``, found in the columns on lookup."""
-
-    __slots__ = ("_ind",)
-
-    def __init__(self, ind: Indicator) -> None:
-        self._ind = ind
-
-    def get(self, key: tuple[str, int], default: Observation | None = None) -> Observation | None:
-        row = self._ind._row(*key)
-        return default if row is None else self._ind._observation_at(row)
-
-
-class _ByEntity:
-    """Each entity id's observations, in the table's order, found in the columns on lookup."""
-
-    __slots__ = ("_ind",)
-
-    def __init__(self, ind: Indicator) -> None:
-        self._ind = ind
-
-    def get(self, entity_id: str, default: Sequence[Observation] = ()) -> Sequence[Observation]:
-        rows = self._ind._rows_of(entity_id) or None
-        return default if rows is None else [self._ind._observation_at(i) for i in rows]
-
-
-class _Lookups:
-    """The lookups `aiindex._analysis.series` makes through ``Indicator._ix``."""
-
-    __slots__ = ("by_entity", "by_key")
-
-    def __init__(self, ind: Indicator) -> None:
-        self.by_key = _ByKey(ind)
-        self.by_entity = _ByEntity(ind)
-
-
 class _Derived:
     """What an indicator works out from its columns on first need, and keeps."""
 
@@ -408,10 +372,6 @@ class Indicator:
 
     def _observation_at(self, row: int) -> Observation:
         return self._columns.observation(row)
-
-    @property
-    def _ix(self) -> _Lookups:
-        return _Lookups(self)
 
     # -- lookups ---------------------------------------------------------------------------
 
@@ -557,6 +517,17 @@ class Indicator:
         ('7.76', True)
         """
         return self._observation_at(self._row_of(entity, year))
+
+    def observations_of(self, entity: str | Entity) -> tuple[Observation, ...]:
+        """Every observation of ``entity``, oldest data year first; empty where it has none.
+
+        >>> ind = aiindex.indicator("ai_talent_migration", edition=2024)
+        >>> [(o.year, o.printed) for o in ind.observations_of("KOR")]
+        [(2020, '0.3'), (2023, '-0.30')]
+        """
+        rows = self._rows_of(self._entity(entity).id)
+        found = [self._observation_at(i) for i in rows]
+        return tuple(sorted(found, key=lambda o: o.year))
 
     def value(self, entity: str | Entity, year: int | None = None) -> pint.Quantity[Any]:
         """The value of ``entity`` as a quantity (None: the latest year it has a value).
