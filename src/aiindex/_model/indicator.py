@@ -17,6 +17,7 @@ from aiindex._model.hooks import services
 from aiindex._model.names import normalize
 from aiindex._model.rank import YearRanks, competition_ranks, rank_years, within
 from aiindex._model.records import (
+    USER_TABLE,
     Coverage,
     Entity,
     EntityKind,
@@ -489,7 +490,7 @@ class Indicator:
 
     @property
     def _edition_words(self) -> str:
-        return "user table" if self.edition is None else f"{self.edition} edition"
+        return USER_TABLE if self.edition is None else f"{self.edition} edition"
 
     def _coverage_words(self, year: int | None) -> str:
         years = [year] if year is not None else list(self.years)

@@ -36,6 +36,8 @@ __all__ = [
 EntityKind = Literal["country", "group", "organization", "model", "baseline"]
 ENTITY_KINDS: tuple[EntityKind, ...] = ("country", "group", "organization", "model", "baseline")
 CoverageKind = Literal["complete", "top", "selection"]
+#: The publication of a table a user read (`aiindex.read_csv`), which is no AI Index edition.
+USER_TABLE = "user table"
 
 
 @attrs.frozen

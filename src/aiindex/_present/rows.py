@@ -305,7 +305,9 @@ def edition_words(edition: int | None, lang: Lang = "en", *, named: bool = False
     ('AI 인덱스 2024', '사용자 표')
     """
     if edition is None:
-        return "사용자 표" if lang == "ko" else "user table"
+        from aiindex._model.records import USER_TABLE
+
+        return "사용자 표" if lang == "ko" else USER_TABLE
     if lang == "ko":
         return f"AI 인덱스 {edition}"
     return f"AI Index {edition}" if named else f"{edition} edition"

@@ -158,7 +158,9 @@ def table(
     per field of the rows, entities and sources given by their place in those lists, the
     years as runs of ``[year, rows]``.
     """
-    publication = "user table" if user_table else PUBLICATION.format(edition=record.edition)
+    from aiindex._model.records import USER_TABLE
+
+    publication = USER_TABLE if user_table else PUBLICATION.format(edition=record.edition)
     seen: set[tuple[str, int]] = set()
     entities: dict[str, int] = {}
     sources: dict[tuple[tuple[str, ...], str | None], int] = {}

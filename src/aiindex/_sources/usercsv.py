@@ -17,7 +17,7 @@ from itertools import compress, islice
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, TextIO
 
-from aiindex._model.records import Entity, EntityKind
+from aiindex._model.records import USER_TABLE, Entity, EntityKind
 from aiindex.exceptions import DataError, UnknownEntityError
 
 if TYPE_CHECKING:
@@ -353,7 +353,7 @@ class _Builder:
         if self.sparse:
             entity = list(compress(entity, self.present))
             year = list(compress(year, self.present))
-        section = f"user table {o.label}"
+        section = f"{USER_TABLE} {o.label}"
         coverage: tuple[Coverage, ...] = ()
         if o.coverage == "complete":
             coverage = tuple(Coverage(y, "complete") for y in sorted(set(year)))
@@ -365,7 +365,7 @@ class _Builder:
             unit_label=o.unit,
             entity_kind=o.entity_kind,
             descending=o.descending,
-            source=Source("user table", None, section, (), None),
+            source=Source(USER_TABLE, None, section, (), None),
             coverage=coverage,
             definition=o.id,
             columns=Columns(
@@ -376,11 +376,11 @@ class _Builder:
                 self.printed,
                 self.source,
                 unit=o.unit,
-                publication="user table",
+                publication=USER_TABLE,
                 edition=None,
                 section=section,
                 sources=[((text,), None) for text in self.source_codes],
-                row_source=f"user table {o.label}, row ",
+                row_source=f"{USER_TABLE} {o.label}, row ",
                 note=self.notes if any(self.notes) else None,
                 distinct_keys=True,
             ),
@@ -440,7 +440,7 @@ def _slow(rows: list[dict[str | Any, str | Any]], header: list[str], o: _Options
         if not value:
             continue  # a missing value: not an observation, and never zero
         _check_number(value, where=where, path=label)
-        source = (row.get("source") or "").strip() or f"user table {label}, row {line}"
+        source = (row.get("source") or "").strip() or f"{USER_TABLE} {label}, row {line}"
         records.append(
             ObservationRecord(
                 entity=entity.id,
@@ -460,7 +460,7 @@ def _slow(rows: list[dict[str | Any, str | Any]], header: list[str], o: _Options
         unit_label=o.unit,
         entity_kind=o.entity_kind,
         descending=o.descending,
-        section=f"user table {label}",
+        section=f"{USER_TABLE} {label}",
         observations=tuple(records),
         coverage=cov,
     )
