@@ -46,7 +46,7 @@ ValueForm = Literal["number", "fraction", "percent"]
 
 @attrs.frozen
 class IndicatorSpec:
-    """What one indicator built from figure files is: the metadata of its TOML file."""
+    """What one indicator built from figure files is: the metadata of its JSON data file."""
 
     id: str
     edition: int
@@ -276,7 +276,7 @@ class Records:
 def build_records(path: str | os.PathLike[str], *, edition: int) -> Records:
     """The `IndicatorFile` records the figure files of ``edition`` under ``path`` give.
 
-    The build script writes these records as the shipped TOML files.
+    The build script writes these records as the shipped JSON files.
 
     >>> import pathlib, tempfile
     >>> d = pathlib.Path(tempfile.mkdtemp())
