@@ -269,7 +269,7 @@ def _cmd_show(args: argparse.Namespace) -> str:
         if args.json:
             return _dumps(_ranking_json(ranking))
         if args.lang == "ko":
-            from aiindex._present.korean import ranking_table_ko
+            from aiindex._present.text import ranking_table_ko
 
             return ranking_table_ko(ranking)
         return ranking_table(ranking)
@@ -486,7 +486,7 @@ def _cmd_profile(args: argparse.Namespace) -> str:
     p = profile(args.entity, edition=args.edition)
     if not args.json:
         if args.lang == "ko":
-            from aiindex._present.korean import profile_table_ko
+            from aiindex._present.text import profile_table_ko
 
             return profile_table_ko(p)
         from aiindex._present.text import profile_table

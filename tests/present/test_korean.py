@@ -5,15 +5,8 @@ from __future__ import annotations
 import pytest
 
 import aiindex
-from aiindex._present.korean import (
-    name_ko,
-    profile_table_ko,
-    rank_ko,
-    ranking_table_ko,
-    unit_ko,
-    unit_label_ko,
-)
-from aiindex._present.text import width
+from aiindex._present.korean import name_ko, rank_ko, unit_ko, unit_label_ko
+from aiindex._present.text import profile_table_ko, ranking_table_ko, width
 
 
 def test_rank_ko() -> None:

@@ -14,7 +14,6 @@ from strategies import Row, tables, to_csv
 
 import aiindex
 from aiindex._present.html import profile_html, ranking_html
-from aiindex._present.korean import profile_table_ko, ranking_table_ko
 from aiindex._present.rows import (
     check_lang,
     flag_text,
@@ -23,7 +22,7 @@ from aiindex._present.rows import (
     ranking_rows,
     tied_ranks,
 )
-from aiindex._present.text import profile_table, ranking_table
+from aiindex._present.text import profile_table, profile_table_ko, ranking_table, ranking_table_ko
 from aiindex._sources.packaged import catalogue, load
 
 SHIPPED = [(i, e) for e, ids in catalogue().items() for i in ids]

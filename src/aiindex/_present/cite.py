@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
-from aiindex._present.rows import check_lang
+from aiindex._present.lang import Lang, check_lang
 from aiindex._reference.editions import Edition, edition_info, known_editions
 from aiindex.exceptions import UnknownEditionError
 
@@ -23,7 +23,6 @@ if TYPE_CHECKING:
 __all__ = ["STYLES", "cite"]
 
 Style = Literal["short", "long", "bibtex"]
-Lang = Literal["en", "ko"]
 STYLES: tuple[str, ...] = ("short", "long", "bibtex")
 
 

@@ -37,8 +37,8 @@ def _head(cells: tuple[str, ...]) -> str:
 def ranking_html(ranking: Ranking, *, lang: Literal["en", "ko"] = "en") -> str:
     """A ranking as a compact HTML table: rank (ties as ``9=``, or ``공동 9위``), entity,
     value with the unit in the header, and the coverage and source lines under it."""
+    from aiindex._present.lang import check_lang
     from aiindex._present.rows import (
-        check_lang,
         coverage_line,
         edition_words,
         flag_text,
@@ -112,9 +112,9 @@ def profile_html(profile: Profile, *, lang: Literal["en", "ko"] = "en") -> str:
     >>> "<caption>South Korea (KOR) in the AI Index 2024</caption>" in page
     True
     """
+    from aiindex._present.lang import check_lang
     from aiindex._present.rows import (
         PROFILE_COLUMNS,
-        check_lang,
         profile_footer,
         profile_lines,
         profile_title,

@@ -1,9 +1,10 @@
-"""Korean presentation: press-style names, units and ranks, and Korean text tables.
+"""Korean words: press-style names, units and ranks (the Korean text tables are in `text`).
 
 Names come from ``entities.toml`` (``name_ko``, the names Korean newspapers print: 한국, 미국,
 대만, 아랍에미리트); an entity without one keeps its English name.
 
->>> from aiindex._present.korean import rank_ko, ranking_table_ko
+>>> from aiindex._present.korean import rank_ko
+>>> from aiindex._present.text import ranking_table_ko
 >>> rank_ko(9, tied=True)
 '공동 9위'
 >>> print(ranking_table_ko(aiindex.indicator("ai_patents_per_capita", edition=2024).ranking()))
@@ -24,14 +25,11 @@ from __future__ import annotations
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from aiindex._model.indicator import Indicator
-    from aiindex._model.records import Coverage, Entity, Profile, Ranking
+    from aiindex._model.records import Entity
 
 __all__ = [
-    "coverage_line_ko",
     "name_ko",
-    "profile_table_ko",
     "rank_ko",
-    "ranking_table_ko",
     "title_ko",
     "unit_ko",
     "unit_label_ko",
@@ -125,78 +123,3 @@ def unit_label_ko(indicator: Indicator | str) -> str:
     if isinstance(indicator, str):
         return unit_ko(indicator)
     return indicator.unit_label_ko or unit_ko(indicator.unit)
-
-
-def coverage_line_ko(coverage: Coverage) -> str:
-    """The coverage line of a table, in Korean (`aiindex._present.rows.coverage_line`)."""
-    from aiindex._present.rows import coverage_line
-
-    return coverage_line(coverage, "ko")
-
-
-def ranking_table_ko(ranking: Ranking) -> str:
-    """A ranking as a Korean text table: Korean names, ``공동 9위`` ties, Korean unit and source.
-
-    Columns line up in a terminal (Hangul counts two columns).
-    """
-    from aiindex._present.rows import (
-        coverage_line,
-        edition_words,
-        flag_text,
-        ranking_rows,
-        source_line,
-    )
-    from aiindex._present.text import table
-
-    ind = ranking.indicator
-    rows = [
-        (
-            row.label("ko"),
-            row.name("ko"),
-            row.entity.id,
-            row.value,
-            flag_text(row.flags, "ko", see_note=True),
-        )
-        for row in ranking_rows(ranking)
-    ]
-    head = (
-        f"{title_ko(ind)} ({edition_words(ind.edition, 'ko')}, {ranking.year}년), "
-        f"단위: {unit_label_ko(ind)}"
-    )
-    body = table(("순위", "이름", "코드", "값", ""), rows, (True, False, False, True, False))
-    tail = [coverage_line(ind.coverage_for(ranking.year), "ko"), source_line(ind, "ko")]
-    return "\n".join([head, body, *tail])
-
-
-def profile_table_ko(profile: Profile) -> str:
-    """An entity's profile as a Korean text table.
-
-    >>> from aiindex._present.korean import profile_table_ko
-    >>> table = profile_table_ko(aiindex.profile("KOR", edition=2024))
-    >>> print(table.splitlines()[0])
-    AI 인덱스 2024 속 한국 (KOR)
-    >>> print(next(line for line in table.splitlines() if line.startswith("AI 민간 투자 ")))
-    AI 민간 투자 ...2023   1.39  십억 달러 ...공동 9위  미국 ...-65.83
-    """
-    from aiindex._present.rows import (
-        PROFILE_COLUMNS,
-        profile_footer,
-        profile_lines,
-        profile_title,
-    )
-    from aiindex._present.text import table
-
-    rows = [
-        (
-            line.title("ko"),
-            line.period,
-            line.value,
-            line.unit("ko"),
-            line.label("ko"),
-            line.leader("ko"),
-            line.gap,
-        )
-        for line in profile_lines(profile)
-    ]
-    body = table(PROFILE_COLUMNS["ko"], rows, (False, True, True, False, True, False, True))
-    return "\n".join([profile_title(profile, "ko"), body, profile_footer(profile.edition, "ko")])

@@ -84,7 +84,8 @@ def plot(
 
     require("plot", "matplotlib")
     from aiindex._model.indicator import Indicator
-    from aiindex._present.rows import check_lang, ranking_rows
+    from aiindex._present.lang import check_lang
+    from aiindex._present.rows import ranking_rows
     from aiindex._reference.entities import resolve
 
     if not isinstance(indicator, Indicator):

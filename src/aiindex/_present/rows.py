@@ -23,21 +23,18 @@ from aiindex._present.numbers import number, shown
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
-    from typing import Any, Literal
+    from typing import Any
 
     from aiindex._model.indicator import Indicator
     from aiindex._model.records import Coverage, Entity, Observation, Profile, ProfileRow, Ranking
-
-    Lang = Literal["en", "ko"]
+    from aiindex._present.lang import Lang
 
 __all__ = [
     "FLAGS",
-    "LANGS",
     "OBSERVATION_FIELDS",
     "PROFILE_COLUMNS",
     "ProfileLine",
     "RankRow",
-    "check_lang",
     "coverage_line",
     "edition_words",
     "flag_text",
@@ -54,7 +51,6 @@ __all__ = [
 ]
 
 #: The languages tables, charts and citations are written in.
-LANGS: tuple[str, ...] = ("en", "ko")
 
 #: A row's flags, in the order tables list them.
 FLAGS: tuple[str, ...] = ("outside_chart", "disputed", "baseline")
@@ -69,22 +65,6 @@ _FLAG_WORDS: dict[str, dict[str, str]] = {
 }
 # Where the note is not on the page (text tables), a dispute points the reader to it.
 _SEE_NOTE = {"en": ", see note", "ko": ", 주석 참조"}
-
-
-def check_lang(lang: object) -> Lang:
-    """``lang`` itself if tables can be written in it; `ValueError` otherwise.
-
-    >>> check_lang("ko")
-    'ko'
-    >>> check_lang("fr")
-    Traceback (most recent call last):
-    ValueError: lang='fr': use 'en' or 'ko'
-    """
-    if lang == "en":
-        return "en"
-    if lang == "ko":
-        return "ko"
-    raise ValueError(f"lang={lang!r}: use 'en' or 'ko'")
 
 
 def tied_ranks(ranks: Iterable[int | None]) -> frozenset[int]:

@@ -1,4 +1,5 @@
-"""Plain-text tables for rankings, indicators and profiles (``str()`` and the CLI)."""
+"""Plain-text tables for rankings, indicators and profiles (``str()`` and the CLI), in English
+and Korean (Korean names, ``공동 9위`` ties, Korean units and sources)."""
 
 from __future__ import annotations
 
@@ -28,7 +29,15 @@ if TYPE_CHECKING:
     # The rate used, and per row the converted value and its Korean form ("" if not KRW).
     Converted = tuple[Rate, list[tuple[float, str]]]
 
-__all__ = ["Converted", "profile_table", "ranking_table", "table", "width"]
+__all__ = [
+    "Converted",
+    "profile_table",
+    "profile_table_ko",
+    "ranking_table",
+    "ranking_table_ko",
+    "table",
+    "width",
+]
 
 
 def width(text: str) -> int:
@@ -110,3 +119,56 @@ def profile_table(profile: Profile) -> str:
     ]
     body = table(PROFILE_COLUMNS["en"], rows, (False, True, True, False, True, False, True))
     return "\n".join([profile_title(profile), body, profile_footer(profile.edition)])
+
+
+def ranking_table_ko(ranking: Ranking) -> str:
+    """A ranking as a Korean text table: Korean names, ``공동 9위`` ties, Korean unit and source.
+
+    Columns line up in a terminal (Hangul counts two columns).
+    """
+    from aiindex._present.korean import title_ko, unit_label_ko
+
+    ind = ranking.indicator
+    rows = [
+        (
+            row.label("ko"),
+            row.name("ko"),
+            row.entity.id,
+            row.value,
+            flag_text(row.flags, "ko", see_note=True),
+        )
+        for row in ranking_rows(ranking)
+    ]
+    head = (
+        f"{title_ko(ind)} ({edition_words(ind.edition, 'ko')}, {ranking.year}년), "
+        f"단위: {unit_label_ko(ind)}"
+    )
+    body = table(("순위", "이름", "코드", "값", ""), rows, (True, False, False, True, False))
+    tail = [coverage_line(ind.coverage_for(ranking.year), "ko"), source_line(ind, "ko")]
+    return "\n".join([head, body, *tail])
+
+
+def profile_table_ko(profile: Profile) -> str:
+    """An entity's profile as a Korean text table.
+
+    >>> from aiindex._present.text import profile_table_ko
+    >>> table = profile_table_ko(aiindex.profile("KOR", edition=2024))
+    >>> print(table.splitlines()[0])
+    AI 인덱스 2024 속 한국 (KOR)
+    >>> print(next(line for line in table.splitlines() if line.startswith("AI 민간 투자 ")))
+    AI 민간 투자 ...2023   1.39  십억 달러 ...공동 9위  미국 ...-65.83
+    """
+    rows = [
+        (
+            line.title("ko"),
+            line.period,
+            line.value,
+            line.unit("ko"),
+            line.label("ko"),
+            line.leader("ko"),
+            line.gap,
+        )
+        for line in profile_lines(profile)
+    ]
+    body = table(PROFILE_COLUMNS["ko"], rows, (False, True, True, False, True, False, True))
+    return "\n".join([profile_title(profile, "ko"), body, profile_footer(profile.edition, "ko")])
