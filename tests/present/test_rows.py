@@ -14,8 +14,8 @@ from strategies import Row, tables, to_csv
 
 import aiindex
 from aiindex._present.html import profile_html, ranking_html
+from aiindex._present.lang import check_lang
 from aiindex._present.rows import (
-    check_lang,
     flag_text,
     profile_lines,
     rank_label,
