@@ -4,8 +4,8 @@
 
 1. Cold processes, run round robin, medians of N, against a bare ``python -c pass``: the
    floor of the data path (``import attrs, json``: the records are attrs classes, the data
-   JSON); ``import aiindex`` (target: at most 3x); loading one indicator; loading every indicator of
-   every edition (target: 6x), and from those two the cost of one more indicator
+   JSON); ``import aiindex`` (target: at most 1.5x); loading one indicator; loading every
+   indicator of every edition (target: 6x), and from those two the cost of one more indicator
    ((all - one) / (count - 1), target: 0.3 ms); ``aiindex show private_investment``
    (target: 5x) and ``aiindex profile KOR`` (target: 6x).
 2. ``aiindex.read_csv`` of 10^5 rows (every ISO country times 400 years) against
@@ -131,7 +131,10 @@ def cold_section(runs: int) -> None:
         "    for i in aiindex.indicators(e.edition):\n"
         "        aiindex.indicator(i, edition=e.edition)"
     )
-    one = "import aiindex; aiindex.indicator('private_investment', edition=2024)"
+    # One table whose countries include some that entities.toml does not name, so that "one"
+    # also pays the one-time read of pycountry's country list, as "all" does: the difference
+    # is then the cost of the other tables alone.
+    one = "import aiindex; aiindex.indicator('private_investment', edition=2025)"
     t = cold_many(
         {
             "bare": [py, "-c", "pass"],
@@ -149,7 +152,7 @@ def cold_section(runs: int) -> None:
     line("bare interpreter start", f"{bare * 1000:.1f} ms")
     # What loading a table cannot go below while its records are attrs classes.
     line("  floor: import attrs, json", f"{t['floor'] * 1000:.1f} ms", t["floor"] / bare)
-    line("import aiindex", f"{t['import'] * 1000:.1f} ms", t["import"] / bare, 3)
+    line("import aiindex", f"{t['import'] * 1000:.1f} ms", t["import"] / bare, 1.5)
     line("load one indicator", f"{t['one'] * 1000:.1f} ms", t["one"] / bare)
     line(f"load every indicator ({count})", f"{t['all'] * 1000:.1f} ms", t["all"] / bare, 6)
     per = (t["all"] - t["one"]) / (count - 1)
