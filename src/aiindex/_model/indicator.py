@@ -249,6 +249,14 @@ class Columns:
         return f"<Columns: {len(self)} rows>"
 
 
+def _picked(values: Any, dtype: Any, picked: Any) -> Any:
+    """``values`` as a numpy array of ``dtype``, only the ``picked`` rows (None: all)."""
+    import numpy as np
+
+    arr = np.asarray(values, dtype=dtype)
+    return arr if picked is None else arr[picked]
+
+
 class _Derived:
     """What an indicator works out from its columns on first need, and keeps."""
 
@@ -665,11 +673,6 @@ class Indicator:
             ranked = np.array([e.kind == self.entity_kind for e in cols.entities], dtype=bool)
             mask = ranked[code]
             picked = None if bool(mask.all()) else np.flatnonzero(mask)
-
-            def column(values: Any, dtype: Any) -> Any:
-                arr = np.asarray(values, dtype=dtype)
-                return arr if picked is None else arr[picked]
-
             complete: dict[int, float | None] = {}
             for c in self.coverage:
                 if c.year not in complete:
@@ -677,10 +680,10 @@ class Indicator:
                     complete[c.year] = None if c.kind == "complete" else cutoff
             stated = None
             if cols.stated_rank is not None:
-                stated = column([s or 0 for s in cols.stated_rank], np.int64)
+                stated = _picked([s or 0 for s in cols.stated_rank], np.int64, picked)
             result = rank_years(
-                column(cols.year, np.int64),
-                column(cols.magnitude, np.float64),
+                _picked(cols.year, np.int64, picked),
+                _picked(cols.magnitude, np.float64, picked),
                 tie[code] if picked is None else tie[code[picked]],
                 stated,
                 descending=self.descending,
