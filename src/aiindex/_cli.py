@@ -1,8 +1,8 @@
 """The ``aiindex`` command line.
 
 Commands: list, show, rank, gap, profile, revisions, series, convert, export,
-import-public-data and check; ``aiindex --help`` lists them, ``aiindex <command> --help``
-explains one.
+import-public-data, check, figures and figure; ``aiindex --help`` lists them,
+``aiindex <command> --help`` explains one.
 
 Errors from aiindex become one line on stderr and exit status 2, never a traceback.
 """
@@ -25,7 +25,8 @@ if TYPE_CHECKING:
     from aiindex._money.rates import Rate
     from aiindex._present.text import Converted
 
-    Result = str | tuple[str, int]
+    # What a command prints (bytes: written as they are), with the exit status if not 0.
+    Result = str | bytes | tuple[str, int]
 
 __all__ = ["main"]
 
@@ -177,7 +178,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     out, status = result if isinstance(result, tuple) else (result, 0)
     try:
-        print(out)
+        if isinstance(out, bytes):
+            sys.stdout.buffer.write(out)
+        else:
+            print(out)
         sys.stdout.flush()
     except BrokenPipeError:  # `aiindex show x | head -1`: the reader left, which is fine
         # Point stdout at devnull so the interpreter's final flush does not fail again.
@@ -555,6 +559,34 @@ def _cmd_check(args: argparse.Namespace) -> Result:
     return run_check_cli(text, as_json=args.json, edition=args.edition, lang=args.lang)
 
 
+def _cmd_figures(args: argparse.Namespace) -> str:
+    from aiindex._present.figures import figure_json, figures_text
+    from aiindex._sources.figures import figures
+
+    found = figures(args.edition, chapter=args.chapter, search=args.search)
+    if args.json:
+        return _dumps([figure_json(f, rows=False) for f in found])
+    what = []
+    if args.chapter is not None:
+        what.append(f"chapter {args.chapter}")
+    if args.search:
+        what.append(f"matching {args.search!r}")
+    return figures_text(found, what=", ".join(what))
+
+
+def _cmd_figure(args: argparse.Namespace) -> Result:
+    from aiindex._sources.figures import figure
+
+    fig = figure(args.id, edition=args.edition)
+    if args.csv:
+        from aiindex._sources.figures import figure_bytes
+
+        return figure_bytes(fig)
+    from aiindex._present.figures import figure_json, figure_text
+
+    return _dumps(figure_json(fig)) if args.json else figure_text(fig)
+
+
 def _no_arguments(p: argparse.ArgumentParser) -> None:
     pass
 
@@ -625,6 +657,18 @@ def _series_arguments(p: argparse.ArgumentParser) -> None:
     )
 
 
+def _figures_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--chapter", help="one chapter, by number (4) or name ('Economy')")
+    p.add_argument("--search", help="words the figure's id or title must all contain")
+
+
+def _figure_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("id", help="the figure: 4.2.8, fig_4.2.8 or fig_4.2.8.csv")
+    p.add_argument(
+        "--csv", action="store_true", help="print the release's CSV file exactly as published"
+    )
+
+
 def _convert_arguments(p: argparse.ArgumentParser) -> None:
     p.description = "AMOUNT is text such as '1억9천140만 달러', '$67.2 billion' or '191.4e6 USD'."
     p.add_argument("amount", nargs="+", help="the amount and its currency")
@@ -668,5 +712,15 @@ _COMMANDS: dict[
         "convert money at the ECB reference rate of a date or a year's mean",
         _convert_arguments,
         _cmd_convert,
+    ),
+    "figures": (
+        "list the figures of an edition's public-data release",
+        _figures_arguments,
+        _cmd_figures,
+    ),
+    "figure": (
+        "one figure of the public data: its provenance and cells",
+        _figure_arguments,
+        _cmd_figure,
     ),
 }

@@ -20,7 +20,7 @@ from typing import Any
 from aiindex._model.figure import Column, Figure
 from aiindex.exceptions import DataError, UnknownEditionError, UnknownFigureError
 
-__all__ = ["MAX_BYTES", "figure", "figures"]
+__all__ = ["MAX_BYTES", "figure", "figure_bytes", "figures"]
 
 INDEX = "figures/index.json"
 # The largest shipped file is about 0.2 MB; anything near this bound is not a figure file.
@@ -30,20 +30,34 @@ _LOCK = _thread.allocate_lock()
 _CATALOG: _Catalog | None = None
 
 
-def _read_file(relative: str, encoding: str) -> str:
-    """The text of one packaged figure file, refusing one over `MAX_BYTES`."""
+def _read_bytes(relative: str) -> bytes:
+    """The bytes of one packaged figure file, refusing one over `MAX_BYTES`."""
     from aiindex._io.files import data_dir
 
     node = data_dir().joinpath(*relative.split("/"))
-    label = f"aiindex/data/{relative}"
     with node.open("rb") as f:
         data = f.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
-        raise DataError(f"larger than {MAX_BYTES} bytes: not read", path=label)
+        raise DataError(f"larger than {MAX_BYTES} bytes: not read", path=f"aiindex/data/{relative}")
+    return data
+
+
+def _read_file(relative: str, encoding: str) -> str:
+    """The text of one packaged figure file, refusing one over `MAX_BYTES`."""
+    data = _read_bytes(relative)
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
-        raise DataError(f"not {encoding} text: {exc}", path=label) from None
+        raise DataError(f"not {encoding} text: {exc}", path=f"aiindex/data/{relative}") from None
+
+
+def figure_bytes(fig: Figure) -> bytes:
+    """The figure's file exactly as the release published it (the packaged copy's bytes).
+
+    >>> figure_bytes(figure("4.2.8")).splitlines()[0]
+    b'Total Investment (in Billions of U.S. Dollars),Country'
+    """
+    return _read_bytes(fig.path.removeprefix("data/"))
 
 
 class _Reader:
