@@ -29,6 +29,8 @@ from typing import Any
 
 from _emit import emit, generated_by, written_by
 
+from aiindex._model.scale import ORDINALS
+
 __all__ = [
     "KIND_MAP",
     "SELECTION_NOTE",
@@ -57,26 +59,6 @@ KIND_MAP: dict[str, str] = {
     "organization": "organization",
     "model": "model",
     "baseline": "baseline",
-}
-
-# Ranks a source states in words. The CSV's rank_stated copies the source ("9th", "2위", and in
-# the 2023 edition one "eighth"); a word is normalised to its number here, and only here.
-ORDINAL_WORDS: dict[str, int] = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-    "tenth": 10,
-    "eleventh": 11,
-    "twelfth": 12,
-    "thirteenth": 13,
-    "fourteenth": 14,
-    "fifteenth": 15,
 }
 
 SELECTION_NOTE = "A selection: no source states ranks that make a contiguous top of this table."
@@ -168,11 +150,12 @@ def parse_year(text: str) -> tuple[int, str | None]:
 
 
 def parse_rank(text: str) -> int | None:
+    """A rank as the CSV's rank_stated copies the source: "9th", "2위", or (2023) "eighth"."""
     text = text.strip()
     if not text:
         return None
-    if text.casefold() in ORDINAL_WORDS:
-        return ORDINAL_WORDS[text.casefold()]
+    if text.casefold() in ORDINALS:
+        return ORDINALS[text.casefold()]
     m = re.fullmatch(r"(\d+)(?:st|nd|rd|th|위)?", text)
     if not m:
         raise BuildError(f"cannot read rank {text!r}")

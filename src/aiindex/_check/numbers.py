@@ -14,7 +14,7 @@ from typing import Literal
 
 import attrs
 
-from aiindex._model.scale import KOREAN_BIG, KOREAN_SMALL, NEWS_SCALES
+from aiindex._model.scale import KOREAN_BIG, KOREAN_SMALL, NEWS_SCALES, ORDINALS
 from aiindex.exceptions import AmountParseError
 
 __all__ = ["Token", "TokenKind", "tokens"]
@@ -36,32 +36,14 @@ _NUMBER = re.compile(
     r"|\s(?:models?|bills?|compan(?:y|ies)|patents?|mentions?|units?|robots?|installations"
     r"|startups)(?![A-Za-z]))?"
 )
-_WORD_ORDINALS = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-    "tenth": 10,
-    "첫": 1,
-    "두": 2,
-    "세": 3,
-    "네": 4,
-    "다섯": 5,
-    "여섯": 6,
-    "일곱": 7,
-    "여덟": 8,
-    "아홉": 9,
-    "열": 10,
-}
+# Korean ordinals count with native numbers: 첫 번째, 두 번째 ... 열 번째.
+_KOREAN_COUNTS = ("첫", "두", "세", "네", "다섯", "여섯", "일곱", "여덟", "아홉", "열")
+_KOREAN_ORDINALS = {word: n for n, word in enumerate(_KOREAN_COUNTS, start=1)}
+_WORD_ORDINALS = {**ORDINALS, **_KOREAN_ORDINALS}
 _ORDINAL_WORD = re.compile(
-    r"(?<![가-힣])(?P<ko>첫|두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s?번째"
+    r"(?<![가-힣])(?P<ko>" + "|".join(_KOREAN_ORDINALS) + r")\s?번째"
     r"|(?<![A-Za-z])(?:ranked|ranks|ranking|was|is|came|comes|placed|in)\s(?:the\s)?"
-    r"(?P<en>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)(?![A-Za-z])"
+    r"(?P<en>" + "|".join(ORDINALS) + r")(?![A-Za-z])"
     r"(?!\s(?:time|half|quarter|year))",
     re.I,
 )

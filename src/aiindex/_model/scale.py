@@ -16,7 +16,15 @@ True
 
 from __future__ import annotations
 
-__all__ = ["KOREAN_BIG", "KOREAN_SMALL", "NEWS_SCALES", "SCALES", "SCALE_KO", "SCALE_WORDS"]
+__all__ = [
+    "KOREAN_BIG",
+    "KOREAN_SMALL",
+    "NEWS_SCALES",
+    "ORDINALS",
+    "SCALES",
+    "SCALE_KO",
+    "SCALE_WORDS",
+]
 
 #: Each scale: its word in unit expressions, its factor, the Korean words written in front of a
 #: unit (천 달러, 회원 1만 명당), and the words English news text writes for it (any case).
@@ -42,3 +50,27 @@ NEWS_SCALES: dict[str, int] = {
 KOREAN_BIG: dict[str, int] = {"조": 10**12, "억": 10**8, "만": 10**4}
 #: Inside a group of four: 천 (1000), 백 (100), 십 (10).
 KOREAN_SMALL: dict[str, int] = {"천": 1000, "백": 100, "십": 10}
+#: Ranks written as English words ("ranked ninth", "eighth" in a source's rank column).
+ORDINALS: dict[str, int] = {
+    word: n
+    for n, word in enumerate(
+        (
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+            "eleventh",
+            "twelfth",
+            "thirteenth",
+            "fourteenth",
+            "fifteenth",
+        ),
+        start=1,
+    )
+}
