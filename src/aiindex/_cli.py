@@ -235,12 +235,15 @@ def _indicator_json(ind: Indicator) -> dict[str, Any]:
 
 def _cmd_list(args: argparse.Namespace) -> str:
     from aiindex._present.text import table
-    from aiindex._sources.packaged import indicator_ids, load
+    from aiindex._sources.lookup import indicators
+    from aiindex._sources.packaged import load
 
-    ids = indicator_ids(args.edition)
+    ids = indicators(args.edition, search=args.search)
     inds = [load(i, args.edition) for i in ids]
     if args.json:
         return _dumps([_indicator_json(ind) | {"years": list(ind.years)} for ind in inds])
+    if not inds and args.search:
+        return f"No indicator's id, title or Korean title matches {args.search!r}."
     rows = [(i.id, str(i.edition), i.title, i.unit_label) for i in inds]
     return table(("indicator", "edition", "title", "unit"), rows, (False, True, False, False))
 
@@ -587,8 +590,10 @@ def _cmd_figure(args: argparse.Namespace) -> Result:
     return _dumps(figure_json(fig)) if args.json else figure_text(fig)
 
 
-def _no_arguments(p: argparse.ArgumentParser) -> None:
-    pass
+def _list_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--search", help="words the id, title or Korean title must all contain ('특허', 'patents')"
+    )
 
 
 def _show_arguments(p: argparse.ArgumentParser) -> None:
@@ -682,7 +687,7 @@ _COMMANDS: dict[
     str,
     tuple[str, Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], Result]],
 ] = {
-    "list": ("list the indicators", _no_arguments, _cmd_list),
+    "list": ("list the indicators", _list_arguments, _cmd_list),
     "show": ("an indicator's table, ranked", _show_arguments, _cmd_show),
     "rank": ("an entity's rank on an indicator", _rank_arguments, _cmd_rank),
     "gap": ("value(A) - value(B) on an indicator", _gap_arguments, _cmd_gap),

@@ -107,3 +107,38 @@ def test_bad_figure_input_is_one_line(
     status, out, err = run(capsys, *argv)
     assert status == 2 and out == "" and len(err.splitlines()) == 1
     assert err.startswith("aiindex: ") and words in err
+
+
+@pytest.mark.parametrize(
+    ("words", "edition", "expected"),
+    [
+        ("특허", 2024, {"ai_patents_per_capita", "ai_patents_growth_2012_2022"}),
+        ("patents per", 2024, {"ai_patents_per_capita"}),
+        ("MMMU", None, {"mmmu_accuracy"}),
+    ],
+)
+def test_list_search_finds_ids_and_english_and_korean_titles(
+    capsys: pytest.CaptureFixture[str], words: str, edition: int | None, expected: set[str]
+) -> None:
+    found = set(aiindex.indicators(edition, search=words))
+    assert expected <= found
+    argv = ["list", "--search", words, *(["--edition", str(edition)] if edition else [])]
+    status, out, _ = run(capsys, *argv)
+    assert status == 0 and {line.split()[0] for line in out.splitlines()[1:]} == found
+
+
+def test_every_match_has_each_word_in_its_id_or_titles() -> None:
+    from aiindex._model.names import words
+
+    for ind_id in aiindex.indicators(2024, search="ai talent"):
+        ind = aiindex.indicator(ind_id, edition=2024)
+        text = words(f"{ind.id} {ind.title} {ind.title_ko or ''}")
+        assert any(w.startswith("talent") for w in text) and "ai" in text
+    assert set(aiindex.indicators(2024, search="talent")) >= set(
+        aiindex.indicators(2024, search="ai talent")
+    )
+
+
+def test_list_search_with_no_match_says_so(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "list", "--search", "zzz")
+    assert status == 0 and out.strip() == "No indicator's id, title or Korean title matches 'zzz'."

@@ -18,6 +18,7 @@ import re
 from typing import Any
 
 from aiindex._model.figure import Column, Figure
+from aiindex._model.names import matches, words
 from aiindex.exceptions import DataError, UnknownEditionError, UnknownFigureError
 
 __all__ = ["MAX_BYTES", "figure", "figure_bytes", "figures"]
@@ -84,14 +85,6 @@ def key(text: str) -> str:
     return s.removesuffix(".csv").replace(",", ".").strip()
 
 
-# Words of an id or title: "4.2.8" is one word, "7.2.1_hardware" two, "AI-related" two.
-_WORD = re.compile(r"[^\W_]+(?:\.[^\W_]+)*")
-
-
-def _words(text: str) -> tuple[str, ...]:
-    return tuple(_WORD.findall(text.lower()))
-
-
 def _figure(record: dict[str, Any]) -> Figure:
     path = record["path"]
     return Figure(
@@ -123,7 +116,7 @@ class _Edition:
 
     def words_of(self, fig: Figure) -> tuple[str, ...]:
         if self.words is None:
-            self.words = {f.id: _words(f"{f.id} {f.title}") for f in self.figures}
+            self.words = {f.id: words(f"{f.id} {f.title}") for f in self.figures}
         return self.words[fig.id]
 
 
@@ -207,12 +200,7 @@ def figures(
             number = int(chapter)
             found = tuple(f for f in found if f.chapter == number)
     if search:
-        wanted = _words(search)
-        found = tuple(
-            f
-            for f in found
-            if all(any(w.startswith(q) for w in chosen.words_of(f)) for q in wanted)
-        )
+        found = tuple(f for f in found if matches(search, chosen.words_of(f)))
     return found
 
 
