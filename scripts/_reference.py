@@ -118,6 +118,29 @@ class Edition:
 # How the reference CSV marks a contested figure in its note column.
 DISPUTED = "DISPUTED: "
 
+# The reference CSV calls the Yonhap article on the AI Index 2024 that this project began from
+# "seed article", a name of ours that means nothing to a reader; values and notes name the
+# article itself (agency, date and headline, as the article prints them).
+OUR_NAME = "seed article"
+YONHAP_2024 = (
+    "Yonhap News Agency (연합뉴스), 2024-04-16, "
+    "\"美 스탠퍼드대 인간중심AI연구소 'AI 인덱스 2024' 발간\""
+)
+_IN_PROSE = (("seed article (Yonhap)", "the Yonhap article of 2024-04-16"),
+             (OUR_NAME, "the Yonhap article of 2024-04-16"))  # fmt: skip
+
+
+def public_locator(locator: str) -> str:
+    """A source locator as users see it: the article, not our name for it."""
+    return YONHAP_2024 if locator == OUR_NAME else locator
+
+
+def public_note(note: str) -> str:
+    """A note as users see it, naming the Yonhap article rather than "seed article"."""
+    for ours, theirs in _IN_PROSE:
+        note = note.replace(ours, theirs)
+    return note
+
 
 class BuildError(Exception):
     """The reference data does not fit the metadata."""
@@ -228,7 +251,7 @@ def build_indicator(
             if strip_counting_word(row_unit) != strip_counting_word(unit):
                 raise BuildError(f"{spec.id}: {name} unit {row_unit!r} is not {unit!r}")
             obs_unit = row_unit
-        sources = [s.strip() for s in (r["source_1"], r["source_2"]) if s.strip()]
+        sources = [public_locator(s.strip()) for s in (r["source_1"], r["source_2"]) if s.strip()]
         if not sources:
             raise BuildError(f"{spec.id}: {name} {year} has no source")
         note = r["note"].strip()
@@ -241,7 +264,7 @@ def build_indicator(
             "unit": obs_unit,
             "stated_rank": parse_rank(r["rank_stated"]),
             "sources": sources,
-            "note": note.removeprefix(DISPUTED) or None,
+            "note": public_note(note.removeprefix(DISPUTED)) or None,
         }
         if disputed:
             obs["disputed"] = True

@@ -146,7 +146,8 @@ INDICATORS: tuple[Indicator, ...] = (
             Coverage(
                 2022,
                 "top",
-                "Top 5: the seed article, news.zum.com and tingwei research.js list South Korea, "
+                "Top 5: the Yonhap article of 2024-04-16, news.zum.com and tingwei research.js "
+                "list South Korea, "
                 "Luxembourg, the United States and Japan (ranks 1-4 stated) and China listed fifth "
                 "in order; so every country at or above China's 2.51 is in the table.",
                 "2.51",
@@ -166,7 +167,8 @@ INDICATORS: tuple[Indicator, ...] = (
                 2023,
                 "top",
                 "Top 5: news.zum.com gives the top five (Israel, Singapore, South Korea, "
-                "Luxembourg, Finland), ranks 1-3 also stated by the seed article; every country "
+                "Luxembourg, Finland), ranks 1-3 also stated by the Yonhap article of 2024-04-16; "
+                "every country "
                 "at or above Finland's 0.71 is in the table.",
                 "0.71",
             ),
@@ -182,7 +184,7 @@ INDICATORS: tuple[Indicator, ...] = (
         entity_kind="country",
         notes=(
             "Positive values are net inflows, negative values net outflows.",
-            "South Korea's 2020 value comes from the seed article's text only; other vintages "
+            "South Korea's 2020 value comes from the Yonhap article's text only; other vintages "
             "of the LinkedIn/OECD.AI series give different values, so do not mix them.",
         ),
         coverage=(
@@ -190,7 +192,8 @@ INDICATORS: tuple[Indicator, ...] = (
                 2023,
                 "top",
                 "Top 3 by inflow: money1.jp lists Luxembourg, Switzerland and the United Arab "
-                "Emirates as the net-inflow top 3 (ranks 1-3 stated; the seed article omits "
+                "Emirates as the net-inflow top 3 (ranks 1-3 stated; the Yonhap article of "
+                "2024-04-16 omits "
                 "Switzerland and implies the UAE is second). The three largest net outflows are "
                 "also known (India largest, Israel second, South Korea third per money1.jp), "
                 "but ranks counted from the bottom cannot be expressed in this schema, so "
@@ -216,7 +219,8 @@ INDICATORS: tuple[Indicator, ...] = (
             Coverage(
                 2023,
                 "top",
-                "Top 3: the United States (1st) and China (2nd) are stated; the seed article "
+                "Top 3: the United States (1st) and China (2nd) are stated; the Yonhap article of "
+                "2024-04-16 "
                 "says China and the United Kingdom 'followed' the US (뒤를 이었다), which makes "
                 "the United Kingdom third. Countries below the UK (e.g. the UAE) are a selection.",
                 "8",
@@ -246,7 +250,8 @@ INDICATORS: tuple[Indicator, ...] = (
             Coverage(
                 2023,
                 "top",
-                "Top 4: the seed article says Google released the most foundation models, "
+                "Top 4: the Yonhap article of 2024-04-16 says Google released the most foundation "
+                "models, "
                 "followed in order by Meta, Microsoft and OpenAI (순이었다); elblog.pl gives the "
                 "same order. UC Berkeley (most prolific academic institution) and Stanford "
                 "University are a selection below.",
@@ -608,7 +613,8 @@ INDICATORS: tuple[Indicator, ...] = (
             Coverage(
                 2023,
                 "selection",
-                "A selection of models; Gemini Ultra's 1st place is stated (seed article) but "
+                "A selection of models; Gemini Ultra's 1st place is stated (the Yonhap article of "
+                "2024-04-16) but "
                 "the other models on the leaderboard are not all in the table.",
             ),
         ),

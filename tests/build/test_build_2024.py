@@ -120,11 +120,14 @@ def test_every_reference_row_of_a_shipped_indicator_is_shipped() -> None:
         ]
         assert len(matches) == 1, (r["indicator"], r["entity"], r["year"], r["value"])
         obs = matches[0]
-        assert obs["sources"] == [s for s in (r["source_1"], r["source_2"]) if s]
+        # The CSV's "seed article" is cited as the Yonhap article it is.
+        public = sys.modules["_reference"]
+        sources = [public.public_locator(s) for s in (r["source_1"], r["source_2"]) if s]
+        assert obs["sources"] == sources
         # A "DISPUTED: " note is the flag plus the rest of the note.
         disputed = r["note"].startswith("DISPUTED: ")
         assert obs.get("disputed", False) == disputed
-        assert obs.get("note", "") == r["note"].removeprefix("DISPUTED: ")
+        assert obs.get("note", "") == public.public_note(r["note"].removeprefix("DISPUTED: "))
         if r["rank_stated"]:
             assert obs["stated_rank"] == int(r["rank_stated"])
         else:
@@ -288,3 +291,9 @@ def test_a_disputed_figure_is_a_field_not_a_note_prefix() -> None:
         for ind_id in aiindex.indicators(edition.edition):
             for obs in aiindex.indicator(ind_id, edition=edition.edition).observations:
                 assert not (obs.note or "").startswith("DISPUTED"), (ind_id, obs.entity.id)
+
+
+def test_no_value_or_note_calls_the_yonhap_article_by_our_name() -> None:
+    texts = json.dumps([json.loads(p.read_text(encoding="utf-8")) for p in DATA.glob("*/*.json")])
+    assert "seed article" not in texts
+    assert "Yonhap News Agency (연합뉴스), 2024-04-16" in texts

@@ -37,7 +37,8 @@ def test_long_and_bibtex() -> None:
     obs = aiindex.indicator("ai_talent_migration", edition=2024).observation("KOR", 2020)
     long = cite(obs, "long")
     assert long.startswith(edition_info(2024).citation)
-    assert "CC BY-ND 4.0" in long and "seed article" in long
+    assert "CC BY-ND 4.0" in long and "Yonhap News Agency (연합뉴스), 2024-04-16" in long
+    assert "seed article" not in long
     assert "라이선스" not in long and "이용허락" in cite(obs, "long", "ko")
     bib = cite(obs, "bibtex")
     assert bib.startswith("@techreport{aiindex2024,")

@@ -15,7 +15,7 @@ Extraction is rule-based and deterministic (regular expressions, the entity name
 and no network. It never imports pint: values are compared as plain magnitudes.
 
 Edition: ``edition=None`` means the edition the text names ("AI Index 2024", "AI 인덱스 2024") when
-aiindex ships it, else 2024, the edition of the seed article.
+aiindex ships it, else 2024, the edition of the Yonhap article the checker was built on.
 
 >>> from aiindex._check import check
 >>> report = check("한국은 2022년 기준 인구 10만명당 AI 특허수가 10.26으로 가장 많았다.")
@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 
 __all__ = ["DEFAULT_EDITION", "Walker", "check"]
 
-#: The edition used when neither the caller nor the text names one: the seed article's.
+#: The edition used when neither the caller nor the text names one: the Yonhap article's.
 DEFAULT_EDITION = 2024
 
 
