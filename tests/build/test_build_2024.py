@@ -294,6 +294,6 @@ def test_a_disputed_figure_is_a_field_not_a_note_prefix() -> None:
 
 
 def test_no_value_or_note_calls_the_yonhap_article_by_our_name() -> None:
-    texts = json.dumps([json.loads(p.read_text(encoding="utf-8")) for p in DATA.glob("*/*.json")])
+    texts = "\n".join(p.read_text(encoding="utf-8") for p in DATA.glob("*/*.json"))
     assert "seed article" not in texts
     assert "Yonhap News Agency (연합뉴스), 2024-04-16" in texts
