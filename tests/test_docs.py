@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import importlib.util
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -25,4 +27,35 @@ def test_mkdocs_build_strict(tmp_path: Path) -> None:
         env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
     )
     assert out.returncode == 0, out.stderr
-    assert (tmp_path / "site" / "korea-2024" / "index.html").exists()
+    site = tmp_path / "site"
+    assert (site / "korea-2024" / "index.html").exists()
+    assert (site / "figures-2026" / "index.html").exists()
+    # The build's own code is not published.
+    assert not (site / "hooks.py").exists() and not (site / "__pycache__").exists()
+
+
+def _hooks() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("docs_hooks", ROOT / "docs" / "hooks.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("edition", [2025, 2026])
+def test_the_catalogue_lists_every_figure_with_what_is_built_from_it(edition: int) -> None:
+    import aiindex
+    from aiindex._sources.public_data import mappings
+
+    rows = [
+        line.split(" | ")
+        for line in _hooks().catalogue_page(edition).splitlines()
+        if line.startswith("| ") and not line.startswith(("| figure", "|---"))
+    ]
+    assert [r[0].removeprefix("| ") for r in rows] == [f.id for f in aiindex.figures(edition)]
+    by_file = {f.id: f.file for f in aiindex.figures(edition)}
+    for (ed, file), maps in mappings().figures.items():
+        if ed != edition:
+            continue
+        (row,) = [r for r in rows if by_file[r[0].removeprefix("| ")] == file]
+        assert all(f"`{m.indicator.id}`" in row[3] for m in maps)
