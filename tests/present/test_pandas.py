@@ -84,7 +84,7 @@ def test_missing_extra(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_import_aiindex_does_not_import_pandas_or_matplotlib() -> None:
     code = (
-        "import sys, aiindex; aiindex.indicator('private_investment').rank('KOR');"
+        "import sys, aiindex; aiindex.indicator('private_investment', edition=2025).rank('KOR');"
         "import aiindex._present.frames, aiindex._present.plot, aiindex._present.html,"
         " aiindex._present.cite, aiindex._present.datapackage, aiindex._present.korean;"
         "print(sorted(m for m in ('pandas', 'matplotlib', 'pint_pandas') if m in sys.modules))"

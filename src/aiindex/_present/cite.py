@@ -92,7 +92,7 @@ def _long(info: Edition, x: Indicator | Observation, src: Source, lang: Lang) ->
     read = "; ".join(_read_at(x))
     if lang == "ko":
         lines = [
-            f"{info.citation} {_where(src)}.",
+            f"{info.reference} {_where(src)}.",
             f"이용허락: {info.license} ({info.license_url}). 보고서에 인쇄된 값 그대로이며, "
             "순위·격차·환율 환산은 aiindex가 요청 시 계산한 것으로 보고서의 수치가 아닙니다.",
         ]
@@ -101,7 +101,7 @@ def _long(info: Edition, x: Indicator | Observation, src: Source, lang: Lang) ->
         return "\n".join(lines)
     what = "value as printed" if read and not hasattr(x, "observations") else "values as printed"
     lines = [
-        f"{info.citation} {_where(src)}.",
+        f"{info.reference} {_where(src)}.",
         f"Licensed under {info.license} ({info.license_url}); {what}"
         + (f", read at: {read}" if read else "")
         + ". Ranks, gaps and currency conversions are computed by aiindex on request, "
@@ -128,7 +128,10 @@ def _bibtex(info: Edition, src: Source) -> str:
         ("url", info.url),
         ("note", f"{_where(src)}. License: {info.license_title} ({info.license})"),
     ]
+    # An unsourced author list or address (2026) is left out, not written empty.
     body = ",\n".join(
-        f"  {k} = {v}" if k == "month" else f"  {k} = {{{_bibtex_escape(v)}}}" for k, v in fields
+        f"  {k} = {v}" if k == "month" else f"  {k} = {{{_bibtex_escape(v)}}}"
+        for k, v in fields
+        if v
     )
     return f"@techreport{{aiindex{info.edition},\n{body}\n}}"

@@ -181,7 +181,7 @@ def export_datapackage(directory: str | Path, *, edition: int | None = None) -> 
         ),
         "version": _version(),
         "licenses": list(licenses.values()),
-        "sources": [{"title": i.citation, "path": i.url} for i in infos],
+        "sources": [{"title": i.reference, **({"path": i.url} if i.url else {})} for i in infos],
         "resources": resources,
     }
     out = root / "datapackage.json"
@@ -215,8 +215,8 @@ def _readme(descriptor: dict[str, Any], infos: list[Any]) -> str:
     ]
     for i in infos:
         lines += [
-            f"- **{i.edition}** (published {i.published}): {i.citation}",
-            f"  Data license: {i.license_title} ({i.license}), {i.license_url}. {i.url}",
+            f"- **{i.edition}** (published {i.published}): {i.reference}",
+            f"  Data license: {i.license_title} ({i.license}), {i.license_url}. {i.url}".rstrip(),
         ]
     lines += [
         "",

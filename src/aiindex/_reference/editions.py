@@ -45,6 +45,17 @@ class Edition:
     sources: tuple[str, ...]
 
     @property
+    def reference(self) -> str:
+        """The recorded citation, or where none was sourced (2026), the title and publisher.
+
+        >>> aiindex.edition_info(2026).reference
+        'Stanford HAI, "AI Index Report 2026", 2026-04.'
+        """
+        if self.citation:
+            return self.citation
+        return f'{self.publisher}, "{self.title}", {self.published}.'
+
+    @property
     def month(self) -> int:
         """The publication month (1-12)."""
         return int(self.published.split("-")[1])
@@ -104,7 +115,7 @@ def editions() -> tuple[Edition, ...]:
     """The AI Index editions aiindex ships data for, oldest first.
 
     >>> [(e.edition, e.published) for e in aiindex.editions()][-2:]
-    [(2024, '2024-04-15'), (2025, '2025-04')]
+    [(2025, '2025-04'), (2026, '2026-04')]
     """
     from aiindex._io.files import catalogue
 

@@ -42,6 +42,9 @@ __all__ = [
 ]
 
 ValueForm = Literal["number", "fraction", "percent"]
+#: "complete": the file is the whole table for its years; "top": the chart's largest values of a
+#: whole ranking (ranks hold down to its smallest value); "selection": select areas, nothing more.
+FigureCoverage = Literal["complete", "top", "selection"]
 
 
 @attrs.frozen
@@ -59,6 +62,8 @@ class IndicatorSpec:
     price_basis: str | None = None
     definition: str | None = None
     notes: tuple[str, ...] = ()
+    title_ko: str | None = None
+    unit_label_ko: str | None = None
 
 
 @attrs.frozen
@@ -70,14 +75,15 @@ class FigureMapping:
     ``"fraction"`` shares of 1 (shown in percent), ``"percent"`` strings such as ``"1.98%"``.
     ``where`` keeps only the rows whose named columns hold the given text (one gender of a
     by-gender file). ``coverage`` is ``"complete"`` where the file is the whole table for its
-    years and ``"selection"`` for select-area or top-N charts.
+    years, ``"top"`` where it is the top of a whole ranking (the largest values; ranks hold down
+    to its smallest), and ``"selection"`` for select-area charts.
     """
 
     file: str
     indicator: IndicatorSpec
     entity_column: str
     value_column: str
-    coverage: Literal["complete", "selection"]
+    coverage: FigureCoverage
     year: int | None = None
     year_column: str | None = None
     period: str | None = None
@@ -90,6 +96,9 @@ class FigureMapping:
             raise ValueError(f"{self.file}: give exactly one of year and year_column")
         if self.value_form != "number" and self.indicator.unit != "percent":
             raise ValueError(f"{self.file}: shares are read into a percent indicator only")
+        if self.coverage == "top" and not self.indicator.descending:
+            # The top of an ascending ranking would hold from its largest value down: not needed.
+            raise ValueError(f"{self.file}: a top chart is read into a descending indicator only")
 
     @property
     def edition(self) -> int:
@@ -143,7 +152,7 @@ class _FigureRecord:
     indicator: str
     entity_column: str
     value_column: str
-    coverage: Literal["complete", "selection"]
+    coverage: FigureCoverage
     year: int | None = None
     year_column: str | None = None
     period: str | None = None
@@ -223,7 +232,8 @@ _HEADER_FIXES: dict[str, str] = {"perfomance": "performance"}
 
 _BR = re.compile(r"\s*<br\s*/?>\s*", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
-_YEAR = re.compile(r"[0-9]{4}")
+# A year may be written as a float by the export ("2013.0" in 2026 fig_4.2.11).
+_YEAR = re.compile(r"([0-9]{4})(?:\.0+)?")
 _PLAIN_NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
 _US_DATE = re.compile(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{2}|[0-9]{4})")
 _ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
@@ -304,8 +314,13 @@ def build_records(path: str | os.PathLike[str], *, edition: int) -> Records:
     resolver = _Resolver(entities)
     by_indicator: dict[str, dict[tuple[str, int], _Obs]] = {}
     specs: dict[str, IndicatorSpec] = {}
-    complete_years: dict[str, dict[int, list[FigureMapping]]] = {}
-    selection_years: dict[str, dict[int, list[FigureMapping]]] = {}
+    years_by_kind: dict[CoverageKind, dict[str, dict[int, list[FigureMapping]]]] = {
+        "complete": {},
+        "top": {},
+        "selection": {},
+    }
+    # The smallest value of each top chart per year: ranks hold down to it.
+    top_floor: dict[tuple[str, int], Decimal] = {}
     for rel, m, rows in known:
         spec = m.indicator
         specs[spec.id] = spec
@@ -325,10 +340,14 @@ def build_records(path: str | os.PathLike[str], *, edition: int) -> Records:
                 )
             else:
                 first.also += (m.file,)
-        years = complete_years if m.coverage == "complete" else selection_years
-        per_year = years.setdefault(spec.id, {})
+        per_year = years_by_kind[m.coverage].setdefault(spec.id, {})
         for year in {obs.year for obs in read}:
             per_year.setdefault(year, []).append(m)
+            if m.coverage == "top":
+                floor = min(Decimal(o.value) for o in read if o.year == year)
+                # Two top charts of one year: ranks hold only down to the higher floor.
+                key = (spec.id, year)
+                top_floor[key] = max(floor, top_floor.get(key, floor))
 
     records: dict[str, IndicatorFile] = {}
     for rid in sorted(by_indicator):
@@ -336,19 +355,21 @@ def build_records(path: str | os.PathLike[str], *, edition: int) -> Records:
         obs_list = sorted(by_indicator[rid].values(), key=lambda o: (o.year, o.entity))
         coverage = []
         for year in sorted({o.year for o in obs_list}):
-            if year in complete_years.get(rid, {}):
-                kind: CoverageKind = "complete"
-                cov_maps = complete_years[rid][year]
-            else:
-                kind = "selection"
-                cov_maps = selection_years[rid][year]
-            coverage.append(CoverageRecord(year, kind, None, _coverage_note(kind, cov_maps)))
+            # The most a file of the year establishes: complete, else top, else selection.
+            kind: CoverageKind = next(
+                k for k in ("complete", "top", "selection") if year in years_by_kind[k].get(rid, {})
+            )
+            cov_maps = years_by_kind[kind][rid][year]
+            down_to = str(top_floor[rid, year]) if kind == "top" else None
+            coverage.append(CoverageRecord(year, kind, down_to, _coverage_note(kind, cov_maps)))
         records[rid] = IndicatorFile(
             id=rid,
             edition=edition,
             title=spec.title,
+            title_ko=spec.title_ko,
             unit=spec.unit,
             unit_label=spec.unit_label,
+            unit_label_ko=spec.unit_label_ko,
             entity_kind=spec.entity_kind,
             descending=spec.descending,
             section=spec.section,
@@ -368,6 +389,10 @@ def _coverage_note(kind: CoverageKind, maps: list[FigureMapping]) -> str:
         return " ".join(dict.fromkeys(own))
     if kind == "complete":
         return f"Every area or entity the figure file lists ({names})."
+    if kind == "top":
+        return (
+            f"The top of the ranking ({names}): ranks below its smallest value are not established."
+        )
     return f"A selection ({names}): ranks beyond what it shows are not established."
 
 
@@ -626,8 +651,9 @@ def _percent_of(share: Decimal) -> str:
 def _year(cell: str, line: int, column: str, path: str) -> tuple[int, str | None]:
     """The data year of a year or date cell, and a note if the date says more."""
     text = cell.strip()
-    if _YEAR.fullmatch(text):
-        return int(text), None
+    y = _YEAR.fullmatch(text)
+    if y:
+        return int(y.group(1)), None
     m = _US_DATE.fullmatch(text)
     if m:
         # Yearly series are dated 1/1/YY; any other day would be a sub-yearly value.
