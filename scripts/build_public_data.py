@@ -57,7 +57,8 @@ def header(record: IndicatorFile) -> str:
     names = ", ".join(f"{f}.csv" for f in files)
     return (
         f"# {MARK} from the AI Index {record.edition} public data ({names}).\n"
-        "# Do not edit by hand: change the mapping in src/aiindex/_public_data.py and rebuild.\n"
+        "# Do not edit by hand: change the mapping in src/aiindex/data/public_data.toml and "
+        "rebuild.\n"
     )
 
 
