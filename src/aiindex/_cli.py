@@ -567,6 +567,7 @@ def _cmd_figures(args: argparse.Namespace) -> str:
     from aiindex._sources.figures import figures
 
     found = figures(args.edition, chapter=args.chapter, search=args.search)
+    edition = args.edition or max(f.edition for f in figures())
     if args.json:
         return _dumps([figure_json(f, rows=False) for f in found])
     what = []
@@ -574,7 +575,7 @@ def _cmd_figures(args: argparse.Namespace) -> str:
         what.append(f"chapter {args.chapter}")
     if args.search:
         what.append(f"matching {args.search!r}")
-    return figures_text(found, what=", ".join(what))
+    return figures_text(found, edition, what=", ".join(what))
 
 
 def _cmd_figure(args: argparse.Namespace) -> Result:

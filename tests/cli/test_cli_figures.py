@@ -142,3 +142,8 @@ def test_every_match_has_each_word_in_its_id_or_titles() -> None:
 def test_list_search_with_no_match_says_so(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(capsys, "list", "--search", "zzz")
     assert status == 0 and out.strip() == "No indicator's id, title or Korean title matches 'zzz'."
+
+
+def test_figures_with_no_match_says_so(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "figures", "--search", "zzzz", "--edition", "2025")
+    assert status == 0 and out.strip() == "AI Index 2025 public data, matching 'zzzz': no figure"

@@ -1,7 +1,7 @@
 """The release figures as text: a catalogue of figures, and one figure with its cells.
 
 >>> from aiindex._sources.figures import figures
->>> lines = figures_text(figures(2026, chapter=4, search="geographic private")).splitlines()
+>>> lines = figures_text(figures(2026, chapter=4, search="geographic private"), 2026).splitlines()
 >>> lines[0]
 'AI Index 2026 public data: 4 figures'
 >>> lines[2].split("  ")[0], lines[2].rstrip().endswith("Quid")
@@ -27,18 +27,18 @@ def _title(fig: Figure) -> str:
     return fig.title if fig.title_source == "chart" else f"{fig.title} ({_HEADER_TITLE})"
 
 
-def figures_text(found: Sequence[Figure], *, what: str = "") -> str:
+def figures_text(found: Sequence[Figure], edition: int, *, what: str = "") -> str:
     """A catalogue line per figure: id, title and data providers, under a count.
 
     ``what`` says which figures these are ("chapter 4", "matching 'patents'").
+
+    >>> figures_text((), 2025, what="matching 'zzz'")
+    "AI Index 2025 public data, matching 'zzz': no figure"
     """
     from aiindex._present.text import table
 
-    editions = sorted({f.edition for f in found})
-    scope = f"AI Index {', '.join(map(str, editions))} public data" if editions else "No figure"
-    head = f"{scope}{', ' + what if what else ''}: {len(found)} figure" + (
-        "" if len(found) == 1 else "s"
-    )
+    count = "no figure" if not found else f"{len(found)} figure" + ("s" * (len(found) > 1))
+    head = f"AI Index {edition} public data{', ' + what if what else ''}: {count}"
     if not found:
         return head
     rows = [(f.id, _title(f), "; ".join(f.providers)) for f in found]
