@@ -61,7 +61,10 @@ def test_show_private_investment(capsys: pytest.CaptureFixture[str]) -> None:
     assert len(lines) == 2 + len(ranking) + 3
     assert "Price basis: nominal." in lines
     source = [line for line in lines if line.startswith("Source:")]
-    assert source == ["Source: Stanford HAI, AI Index Report 2024, Chapter 4.3 Investment."]
+    # Read from press reports quoting the report: the source line says via whom.
+    (line,) = source
+    assert line.startswith("Source: Stanford HAI, AI Index Report 2024, Chapter 4.3 Investment,")
+    assert ", via " in line
     coverage = [line for line in lines if line.startswith("Coverage:")]
     assert len(coverage) == 1 and "0.68" in coverage[0]
     # Spain is below the coverage: shown, but with no rank.

@@ -7,7 +7,8 @@ import re
 import pytest
 
 import aiindex
-from aiindex._present.cite import cite
+from aiindex._present.cite import cite, publisher, via
+from aiindex._present.rows import source_line
 from aiindex._reference.editions import edition_info, known_editions
 
 
@@ -32,10 +33,28 @@ def test_every_shipped_edition_is_recorded() -> None:
 
 
 def test_short() -> None:
+    ind = aiindex.indicator("private_investment", edition=2025)
+    assert cite(ind) == "Stanford HAI AI Index Report 2025, Chapter 4.3 Investment"
+    # A value names the figure file it was read from.
+    assert cite(ind.observation("KOR")) == cite(ind) + ", fig_4.3.8"
+    assert cite(ind, lang="ko") == "스탠퍼드대 HAI 'AI 인덱스 2025' 보고서, Chapter 4.3 Investment"
+
+
+def test_values_read_from_the_press_say_via_whom() -> None:
+    # The 2024 edition's values were read from press reports quoting the report: a citation
+    # says so, naming the publishers (a value) or the first of them (a table).
     ind = aiindex.indicator("private_investment", edition=2024)
-    assert cite(ind) == "Stanford HAI AI Index Report 2024, Chapter 4.3 Investment"
-    assert cite(ind.observation("KOR")) == cite(ind)
-    assert cite(ind, lang="ko") == "스탠퍼드대 HAI 'AI 인덱스 2024' 보고서, Chapter 4.3 Investment"
+    kor = ind.observation("KOR")
+    assert cite(kor) == (
+        "Stanford HAI AI Index Report 2024, Chapter 4.3 Investment, via " + ", ".join(via(kor))
+    )
+    assert set(via(kor)) == {publisher(s) for s in kor.source.locators}
+    assert cite(ind).startswith("Stanford HAI AI Index Report 2024, Chapter 4.3 Investment, via ")
+    assert cite(ind).endswith(f" and {len(via(ind)) - 3} more")
+    assert ", 재인용: " in cite(ind, lang="ko")
+    assert "via " in source_line(ind) and "재인용" in source_line(ind, "ko")
+    # Values read from the AI Index's own files name no one else.
+    assert via(aiindex.indicator("private_investment", edition=2025)) == ()
 
 
 def test_long_and_bibtex() -> None:
@@ -70,3 +89,15 @@ def test_user_table_has_no_edition_to_cite(tmp_path: object) -> None:
     user = attrs.evolve(ind, edition=None, source=attrs.evolve(ind.source, edition=None))
     with pytest.raises(aiindex.UnknownEditionError, match="user table"):
         cite(user)
+
+
+def test_a_profile_says_when_some_values_were_read_from_the_press() -> None:
+    from aiindex._present.html import profile_html
+    from aiindex._present.text import profile_table, profile_table_ko
+
+    press = aiindex.profile("KOR", edition=2024)
+    files = aiindex.profile("KOR", edition=2025)
+    assert "(some values read via press reports quoting it)" in profile_table(press)
+    assert "언론 보도 재인용" in profile_table_ko(press)
+    assert "press reports" in profile_html(press)
+    assert "press" not in profile_table(files) and "재인용" not in profile_table_ko(files)

@@ -825,8 +825,8 @@ class Indicator:
     ) -> str:
         """How to credit this table: ``short``, ``long`` (with license) or ``bibtex``.
 
-        >>> aiindex.indicator("private_investment", edition=2024).cite()
-        'Stanford HAI AI Index Report 2024, Chapter 4.3 Investment'
+        >>> aiindex.indicator("private_investment", edition=2025).cite()
+        'Stanford HAI AI Index Report 2025, Chapter 4.3 Investment'
         """
         return services().cite(self, style, lang)
 

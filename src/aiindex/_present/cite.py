@@ -4,8 +4,10 @@ The editions' recommended citations, publication dates and data licenses are rec
 where each was read, in ``data/editions.toml``.
 
 >>> from aiindex._present.cite import cite
->>> cite(aiindex.indicator("private_investment", edition=2024))
-'Stanford HAI AI Index Report 2024, Chapter 4.3 Investment'
+>>> cite(aiindex.indicator("private_investment", edition=2025))
+'Stanford HAI AI Index Report 2025, Chapter 4.3 Investment'
+>>> cite(aiindex.indicator("private_investment", edition=2024).observation("KOR"))
+'Stanford HAI AI Index Report 2024, Chapter 4.3 Investment, via Yonhap News Agency, etnews.com'
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ if TYPE_CHECKING:
     from aiindex._model.indicator import Indicator
     from aiindex._model.records import Observation, Source
 
-__all__ = ["STYLES", "cite"]
+__all__ = ["STYLES", "cite", "publisher", "via", "via_text"]
 
 Style = Literal["short", "long", "bibtex"]
 STYLES: tuple[str, ...] = ("short", "long", "bibtex")
@@ -42,16 +44,17 @@ def _where(src: Source) -> str:
 def cite(x: Indicator | Observation, style: Style = "short", lang: Lang = "en") -> str:
     """How to credit an indicator or one of its values.
 
-    ``short``: the report and the section (and figure) the value is from. ``long``: the
-    edition's recommended citation, the section, the data license and where aiindex read the
-    value. ``bibtex``: a ``@techreport`` entry. ``lang="ko"`` words the short and long forms
-    in Korean (the citation itself stays as the report gives it). No data provider is named:
-    aiindex does not record which partner supplied a figure.
+    ``short``: the report and the section (and figure) the value is from, and, for values read
+    from press reports quoting the report rather than from its own data files, ``via`` those
+    publishers. ``long``: the edition's recommended citation, the section, the data license
+    and where aiindex read the value. ``bibtex``: a ``@techreport`` entry. ``lang="ko"`` words
+    the short and long forms in Korean (the citation itself stays as the report gives it). No
+    data provider is named: aiindex does not record which partner supplied a figure.
 
     >>> from aiindex._present.cite import cite
     >>> obs = aiindex.indicator("ai_patents_per_capita", edition=2024).observation("KOR")
     >>> cite(obs, lang="ko")
-    "스탠퍼드대 HAI 'AI 인덱스 2024' 보고서, Chapter 1.2 Patents"
+    "스탠퍼드대 HAI 'AI 인덱스 2024' 보고서, Chapter 1.2 Patents, 재인용: Yonhap News Agency, ..."
     >>> print(cite(obs, "long"))  # doctest: +ELLIPSIS
     Nestor Maslej, ..., "The AI Index 2024 Annual Report," ... April 2024. Chapter 1.2 Patents.
     Licensed under CC BY-ND 4.0 (https://creativecommons.org/...); value as printed, read at: ...
@@ -69,12 +72,68 @@ def cite(x: Indicator | Observation, style: Style = "short", lang: Lang = "en") 
         raise err
     info = edition_info(src.edition)
     if style == "short":
+        read = via_text(x, lang)
+        read = f", {read}" if read else ""
         if lang == "ko":
-            return f"스탠퍼드대 HAI 'AI 인덱스 {info.edition}' 보고서, {_where(src)}"
-        return f"Stanford HAI AI Index Report {info.edition}, {_where(src)}"
+            return f"스탠퍼드대 HAI 'AI 인덱스 {info.edition}' 보고서, {_where(src)}{read}"
+        return f"Stanford HAI AI Index Report {info.edition}, {_where(src)}{read}"
     if style == "bibtex":
         return _bibtex(info, src)
     return _long(info, x, src, lang)
+
+
+def publisher(locator: str) -> str | None:
+    """Who published the copy a value was read from; None for the AI Index's own data files.
+
+    >>> publisher("https://www.etnews.com/20240416000399"), publisher("github:a/b:2024/x.js")
+    ('etnews.com', 'github.com/a/b')
+    >>> publisher("AI Index 2025 public data, fig_4.3.8.csv") is None
+    True
+    >>> publisher('Yonhap News Agency (연합뉴스), 2024-04-16, "..."')
+    'Yonhap News Agency'
+    """
+    if locator.startswith("AI Index ") and " public data, " in locator:
+        return None
+    if locator.startswith(("https://", "http://")):
+        return locator.split("/")[2].removeprefix("www.")
+    if locator.startswith("github:"):
+        return "github.com/" + locator.removeprefix("github:").split(":")[0]
+    return locator.split(",")[0].split(" (")[0].strip()
+
+
+def via(x: Indicator | Observation) -> tuple[str, ...]:
+    """The publishers whose copies the values were read from, where not the report's files.
+
+    >>> via(aiindex.indicator("ai_patents_per_capita", edition=2024).observation("LUX"))
+    ('Yonhap News Agency', 'news.zum.com')
+    >>> via(aiindex.indicator("private_investment", edition=2025))
+    ()
+    """
+    if x.source.edition is None:  # a user table: its sources are the user's
+        return ()
+    return tuple(dict.fromkeys(p for p in map(publisher, _read_at(x)) if p))
+
+
+# How many publishers a short citation names before it counts the rest.
+_NAMED = 3
+
+
+def via_text(x: Indicator | Observation, lang: Lang = "en") -> str:
+    """``via etnews.com, courseon.ai and 4 more``, or "" for values from the report's files.
+
+    >>> via_text(aiindex.indicator("private_investment", edition=2024))
+    'via courseon.ai, edtechinnovationhub.com, etnews.com and 8 more'
+    >>> via_text(aiindex.indicator("private_investment", edition=2024), "ko")
+    '재인용: courseon.ai, edtechinnovationhub.com, etnews.com 외 8곳'
+    """
+    names = via(x)
+    if not names:
+        return ""
+    shown = ", ".join(names[:_NAMED])
+    more = len(names) - _NAMED
+    if lang == "ko":
+        return f"재인용: {shown}" + (f" 외 {more}곳" if more > 0 else "")
+    return f"via {shown}" + (f" and {more} more" if more > 0 else "")
 
 
 def _read_at(x: Indicator | Observation) -> tuple[str, ...]:

@@ -118,6 +118,7 @@ def profile_html(profile: Profile, *, lang: Literal["en", "ko"] = "en") -> str:
         profile_footer,
         profile_lines,
         profile_title,
+        read_via_press,
     )
 
     lang = check_lang(lang)
@@ -139,7 +140,7 @@ def profile_html(profile: Profile, *, lang: Literal["en", "ko"] = "en") -> str:
             f'<td class="num">{escape(line.gap)}</td>',
         ]
         out.append("<tr>" + "".join(cells) + "</tr>")
-    foot = profile_footer(profile.edition, lang, cited=True)
+    foot = profile_footer(profile.edition, lang, cited=True, press=read_via_press(profile))
     out += [
         "</tbody>",
         f'<tfoot><tr><td colspan="7">{escape(foot)}</td></tr></tfoot>',

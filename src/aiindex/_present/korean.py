@@ -16,7 +16,7 @@ Names come from ``entities.toml`` (``name_ko``, the names Korean newspapers prin
  4위  일본        JPN    2.53
  5위  중국        CHN    2.51
 범위: 차트 상위 항목만(2.51 이상은 빠짐없음). 순위 '-'는 이 표로 정할 수 없음.
-출처: 스탠퍼드대 HAI 'AI 인덱스 2024' 보고서, Chapter 1.2 Patents.
+출처: 스탠퍼드대 HAI 'AI 인덱스 2024' 보고서, Chapter 1.2 Patents, 재인용: news.zum.com, ...
 """
 
 from __future__ import annotations

@@ -325,12 +325,17 @@ def source_line(indicator: Indicator, lang: Lang = "en", *, cited: bool = False)
 
     >>> ind = aiindex.indicator("private_investment", edition=2024)
     >>> source_line(ind)
-    'Source: Stanford HAI, AI Index Report 2024, Chapter 4.3 Investment.'
-    >>> source_line(ind, cited=True)
-    'Source: Stanford HAI AI Index Report 2024, Chapter 4.3 Investment.'
+    'Source: Stanford HAI, AI Index Report 2024, Chapter 4.3 Investment, via courseon.ai, ...'
+    >>> source_line(aiindex.indicator("private_investment", edition=2025), cited=True)
+    'Source: Stanford HAI AI Index Report 2025, Chapter 4.3 Investment.'
     """
-    if indicator.edition is None or not (cited or lang == "ko"):
+    if indicator.edition is None:
         text = str(indicator.source)
+    elif not (cited or lang == "ko"):
+        from aiindex._present.cite import via_text
+
+        read = via_text(indicator, lang)
+        text = str(indicator.source) + (f", {read}" if read else "")
     else:
         from aiindex._present.cite import cite
 
@@ -338,20 +343,33 @@ def source_line(indicator: Indicator, lang: Lang = "en", *, cited: bool = False)
     return ("출처: " if lang == "ko" else "Source: ") + text + "."
 
 
-def profile_footer(edition: int, lang: Lang = "en", *, cited: bool = False) -> str:
+def profile_footer(
+    edition: int, lang: Lang = "en", *, cited: bool = False, press: bool = False
+) -> str:
     """The line under a profile: the report, and what a rank of ``-`` means.
 
-    ``cited`` names the report as `cite` does (as `source_line` does for HTML).
+    ``cited`` names the report as `cite` does (as `source_line` does for HTML); ``press`` says
+    that some values were read from press reports quoting the report, not from its files.
 
     >>> profile_footer(2024)
     'Source: Stanford HAI, AI Index Report 2024; rank - : the table cannot establish it.'
-    >>> profile_footer(2024, "ko")
-    "출처: 스탠퍼드대 HAI 'AI 인덱스 2024' 보고서. 순위 '-': 표로 정할 수 없음."
+    >>> print(profile_footer(2024, "ko", press=True))
+    출처: 스탠퍼드대 HAI 'AI 인덱스 2024' 보고서(일부 수치는 언론 보도 재인용). 순위 '-': ...
     """
     if lang == "ko":
-        return f"출처: 스탠퍼드대 HAI 'AI 인덱스 {edition}' 보고서. 순위 '-': 표로 정할 수 없음."
+        read = "(일부 수치는 언론 보도 재인용)" if press else ""
+        report = f"스탠퍼드대 HAI 'AI 인덱스 {edition}' 보고서{read}"
+        return f"출처: {report}. 순위 '-': 표로 정할 수 없음."
     report = "Stanford HAI AI Index Report" if cited else "Stanford HAI, AI Index Report"
-    return f"Source: {report} {edition}; rank - : the table cannot establish it."
+    read = " (some values read via press reports quoting it)" if press else ""
+    return f"Source: {report} {edition}{read}; rank - : the table cannot establish it."
+
+
+def read_via_press(profile: Profile) -> bool:
+    """Whether any value of ``profile`` was read from a press report rather than the report."""
+    from aiindex._present.cite import via
+
+    return any(via(row.observation) for row in profile.rows)
 
 
 #: An observation's fields as plain data, in the order exports write them: each name and how

@@ -15,6 +15,7 @@ from aiindex._present.rows import (
     profile_title,
     rank_label,
     ranking_rows,
+    read_via_press,
     source_line,
 )
 
@@ -118,7 +119,8 @@ def profile_table(profile: Profile) -> str:
         for line in profile_lines(profile)
     ]
     body = table(PROFILE_COLUMNS["en"], rows, (False, True, True, False, True, False, True))
-    return "\n".join([profile_title(profile), body, profile_footer(profile.edition)])
+    foot = profile_footer(profile.edition, press=read_via_press(profile))
+    return "\n".join([profile_title(profile), body, foot])
 
 
 def ranking_table_ko(ranking: Ranking) -> str:
@@ -171,4 +173,5 @@ def profile_table_ko(profile: Profile) -> str:
         for line in profile_lines(profile)
     ]
     body = table(PROFILE_COLUMNS["ko"], rows, (False, True, True, False, True, False, True))
-    return "\n".join([profile_title(profile, "ko"), body, profile_footer(profile.edition, "ko")])
+    foot = profile_footer(profile.edition, "ko", press=read_via_press(profile))
+    return "\n".join([profile_title(profile, "ko"), body, foot])
