@@ -74,7 +74,7 @@ def test_a_bad_mapping_fails_naming_the_file(
     assert str(info.value).startswith("aiindex/data/public_data.toml: ")
 
 
-def test_every_shipped_figure_names_a_shipped_indicator_or_a_reason() -> None:
+def test_no_figure_file_is_both_mapped_and_skipped() -> None:
     maps = public_data.mappings()
     assert maps.figures and maps.skipped
     assert not set(maps.figures) & set(maps.skipped)
