@@ -56,12 +56,12 @@ def test_scripts_read_their_inputs_from_reference() -> None:
 
 
 def inputs() -> set[str]:
-    """The vendored files the build scripts read, and the record of where they came from."""
-    public = {
-        p.relative_to(REFERENCE).as_posix()
-        for edition in ("2024", "2025")
-        for p in (REFERENCE / "public-data" / edition).iterdir()
-    }
+    """The vendored files the build scripts read, beside the complete 2025 and 2026 releases.
+
+    With the record of where they came from; the releases have tests of their own (in
+    tests/sources/test_figures.py).
+    """
+    public = {p.relative_to(REFERENCE).as_posix() for p in (REFERENCE / "public-data" / "2024").iterdir()}
     return {*ROOT_INPUTS, *public, *PROVENANCE}
 
 
@@ -69,7 +69,7 @@ def test_reference_holds_the_inputs_as_plain_files() -> None:
     names = inputs()
     # build_public_data reads every CSV under an edition's folder: nothing else may be there.
     assert all((REFERENCE / name).is_file() and name.endswith(".csv") for name in names)
-    assert {name.split("/")[1] for name in names if name.count("/") == 2} == {"2024", "2025"}
+    assert {name.split("/")[1] for name in names if name.count("/") == 2} == {"2024"}
 
 
 def test_every_build_script_rebuilds_the_shipped_files_byte_for_byte(tmp_path: Path) -> None:
@@ -105,8 +105,8 @@ def test_vendored_files_are_verbatim_copies_of_shared_reference() -> None:
         pytest.skip(NO_SHARED)
     # Whole folders were copied: each file of the originals' folders must be here.
     originals = {*ROOT_INPUTS, *PROVENANCE}
-    for folder in (SHARED / "public-data" / "2024", SHARED / "public-data" / "2025"):
-        originals |= {p.relative_to(SHARED).as_posix() for p in folder.iterdir()}
+    folder = SHARED / "public-data" / "2024"
+    originals |= {p.relative_to(SHARED).as_posix() for p in folder.iterdir()}
     assert originals == inputs()
     copies = sorted(vendored() - OWN)
     missing = [n for n in copies if not (SHARED / n).is_file()]

@@ -11,7 +11,7 @@ import aiindex
 from aiindex._cli import main
 
 REPO = Path(__file__).resolve().parents[2]
-PUBLIC_2025 = REPO / "reference" / "public-data" / "2025"
+PUBLIC_2025 = REPO / "reference" / "public-data" / "2025-full"
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

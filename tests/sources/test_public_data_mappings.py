@@ -39,9 +39,15 @@ def _figure(**kw: Any) -> dict[str, Any]:
 
 @pytest.fixture
 def mapping_file(monkeypatch: pytest.MonkeyPatch) -> Any:
-    def use(indicators: list[Any], figures: list[Any]) -> None:
-        raw = {"indicators": indicators, "figures": figures, "skipped": []}
-        monkeypatch.setattr(files, "read_toml", lambda relative: (f"aiindex/data/{relative}", raw))
+    def use(
+        indicators: list[Any], figures: list[Any], *, elsewhere: dict[str, Any] | None = None
+    ) -> None:
+        # The first mapping file holds these records; the second `elsewhere`; the rest nothing.
+        first, second = public_data.MAPPING_FILES[:2]
+        raw = {first: {"indicators": indicators, "figures": figures}, second: elsewhere or {}}
+        monkeypatch.setattr(
+            files, "read_toml", lambda relative: (f"aiindex/data/{relative}", raw.get(relative, {}))
+        )
         public_data.mappings.cache_clear()
 
     yield use
@@ -71,7 +77,27 @@ def test_a_bad_mapping_fails_naming_the_file(
     mapping_file(indicators, figures)
     with pytest.raises(aiindex.DataError, match=words) as info:
         public_data.mappings()
-    assert str(info.value).startswith("aiindex/data/public_data.toml: ")
+    assert str(info.value).startswith(f"aiindex/data/{public_data.MAPPING_FILES[0]}: ")
+
+
+def test_a_figure_may_feed_an_indicator_of_another_file(mapping_file: Any) -> None:
+    mapping_file([_indicator()], [], elsewhere={"figures": [_figure()]})
+    (m,) = public_data.mappings().figures[2025, "fig_9.9.9.csv"]
+    assert m.indicator.id == "x"
+
+
+def test_a_figure_skipped_twice_fails_naming_the_file(mapping_file: Any) -> None:
+    skip = {"edition": 2025, "file": "fig_9.9.9.csv", "reason": "r"}
+    mapping_file([], [], elsewhere={"skipped": [skip, skip]})
+    with pytest.raises(aiindex.DataError, match="skipped twice") as info:
+        public_data.mappings()
+    assert str(info.value).startswith(f"aiindex/data/{public_data.MAPPING_FILES[1]}: ")
+
+
+def test_every_mapping_file_is_listed_and_shipped() -> None:
+    folder = files.data_dir().joinpath("public_data")
+    shipped = {f"public_data/{p.name}" for p in folder.iterdir() if p.name.endswith(".toml")}
+    assert shipped == set(public_data.MAPPING_FILES)
 
 
 def test_no_figure_file_is_both_mapped_and_skipped() -> None:

@@ -3,7 +3,7 @@
 The AI Index publishes one CSV per report figure (``fig_4.3.8.csv``), in chapter folders or a
 zip. Each figure aiindex knows has a small declarative `FigureMapping`, keyed on (edition,
 file) because figure numbers move between editions (2024 fig_4.2.18 is 2025 fig_4.2.19); the
-mappings are data, ``data/public_data.toml``, validated by cattrs when read. The same mappings
+mappings are data, ``data/public_data/*.toml`` (one file per chapter topic), validated by cattrs when read. The same mappings
 build the shipped ``data/<edition>/*.json`` files
 (``scripts/build_public_data.py``), so the reader and the shipped data cannot diverge.
 
@@ -145,7 +145,7 @@ class PublicData:
 
 @attrs.frozen
 class _FigureRecord:
-    """One ``[[figures]]`` table of ``data/public_data.toml``: a `FigureMapping` by indicator id."""
+    """One ``[[figures]]`` table of a ``data/public_data/*.toml`` file: a `FigureMapping` by indicator id."""
 
     edition: int
     file: str
@@ -170,14 +170,14 @@ class _Skipped:
 
 @attrs.frozen
 class _MappingFile:
-    indicators: tuple[IndicatorSpec, ...]
-    figures: tuple[_FigureRecord, ...]
-    skipped: tuple[_Skipped, ...]
+    indicators: tuple[IndicatorSpec, ...] = ()
+    figures: tuple[_FigureRecord, ...] = ()
+    skipped: tuple[_Skipped, ...] = ()
 
 
 @attrs.frozen
 class Mappings:
-    """The mappings of ``data/public_data.toml``, keyed on (edition, file name).
+    """The mappings of ``data/public_data/*.toml``, keyed on (edition, file name).
 
     ``figures`` lists the figure files aiindex reads; ``skipped`` the known files it reads no
     indicator from, with the reason.
@@ -187,7 +187,20 @@ class Mappings:
     skipped: dict[tuple[int, str], str]
 
 
-_MAPPING_FILE = "public_data.toml"
+#: One mapping file per chapter topic of the report, under ``data/public_data/``.
+MAPPING_FILES = tuple(
+    f"public_data/{topic}.toml"
+    for topic in (
+        "research_and_development",
+        "technical_performance",
+        "responsible_ai",
+        "economy",
+        "science_and_medicine",
+        "policy_and_governance",
+        "education",
+        "public_opinion",
+    )
+)
 
 
 @functools.cache
@@ -201,27 +214,39 @@ def mappings() -> Mappings:
     from aiindex._io.files import read_toml
     from aiindex._io.structure import structure
 
-    path, raw = read_toml(_MAPPING_FILE)
-    parsed = structure(raw, _MappingFile, path=path)
+    parsed = []
+    for name in MAPPING_FILES:
+        path, raw = read_toml(name)
+        parsed.append((path, structure(raw, _MappingFile, path=path)))
     specs: dict[tuple[int, str], IndicatorSpec] = {}
-    for spec in parsed.indicators:
-        if (spec.edition, spec.id) in specs:
-            raise DataError(f"indicator {spec.id!r} ({spec.edition}) is defined twice", path=path)
-        specs[spec.edition, spec.id] = spec
+    for path, part in parsed:
+        for spec in part.indicators:
+            if (spec.edition, spec.id) in specs:
+                raise DataError(
+                    f"indicator {spec.id!r} ({spec.edition}) is defined twice", path=path
+                )
+            specs[spec.edition, spec.id] = spec
     figures: dict[tuple[int, str], list[FigureMapping]] = {}
-    for i, rec in enumerate(parsed.figures):
-        where = f"figures[{i}] ({rec.edition} {rec.file})"
-        found = specs.get((rec.edition, rec.indicator))
-        if found is None:
-            raise DataError(f"{where}: no indicator {rec.indicator!r} of {rec.edition}", path=path)
-        fields = attrs.asdict(rec, recurse=False)
-        del fields["edition"], fields["indicator"]
-        try:
-            mapping = FigureMapping(indicator=found, **fields)
-        except ValueError as exc:
-            raise DataError(f"{where}: {exc}", path=path) from None
-        figures.setdefault((rec.edition, rec.file), []).append(mapping)
-    skipped = {(s.edition, s.file): s.reason for s in parsed.skipped}
+    skipped: dict[tuple[int, str], str] = {}
+    for path, part in parsed:
+        for i, rec in enumerate(part.figures):
+            where = f"figures[{i}] ({rec.edition} {rec.file})"
+            found = specs.get((rec.edition, rec.indicator))
+            if found is None:
+                raise DataError(
+                    f"{where}: no indicator {rec.indicator!r} of {rec.edition}", path=path
+                )
+            fields = attrs.asdict(rec, recurse=False)
+            del fields["edition"], fields["indicator"]
+            try:
+                mapping = FigureMapping(indicator=found, **fields)
+            except ValueError as exc:
+                raise DataError(f"{where}: {exc}", path=path) from None
+            figures.setdefault((rec.edition, rec.file), []).append(mapping)
+        for s in part.skipped:
+            if (s.edition, s.file) in skipped:
+                raise DataError(f"{s.edition} {s.file} is skipped twice", path=path)
+            skipped[s.edition, s.file] = s.reason
     return Mappings({k: tuple(v) for k, v in sorted(figures.items())}, skipped)
 
 
