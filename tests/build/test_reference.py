@@ -61,7 +61,9 @@ def inputs() -> set[str]:
     With the record of where they came from; the releases have tests of their own (in
     tests/sources/test_figures.py).
     """
-    public = {p.relative_to(REFERENCE).as_posix() for p in (REFERENCE / "public-data" / "2024").iterdir()}
+    public = {
+        p.relative_to(REFERENCE).as_posix() for p in (REFERENCE / "public-data" / "2024").iterdir()
+    }
     return {*ROOT_INPUTS, *public, *PROVENANCE}
 
 

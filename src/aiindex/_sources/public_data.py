@@ -3,8 +3,8 @@
 The AI Index publishes one CSV per report figure (``fig_4.3.8.csv``), in chapter folders or a
 zip. Each figure aiindex knows has a small declarative `FigureMapping`, keyed on (edition,
 file) because figure numbers move between editions (2024 fig_4.2.18 is 2025 fig_4.2.19); the
-mappings are data, ``data/public_data/*.toml`` (one file per chapter topic), validated by cattrs when read. The same mappings
-build the shipped ``data/<edition>/*.json`` files
+mappings are data, ``data/public_data/*.toml`` (one file per chapter topic), validated by
+cattrs when read. The same mappings build the shipped ``data/<edition>/*.json`` files
 (``scripts/build_public_data.py``), so the reader and the shipped data cannot diverge.
 
 Values stay text: a share written as a fraction becomes percent by an exact Decimal shift, a
@@ -145,7 +145,7 @@ class PublicData:
 
 @attrs.frozen
 class _FigureRecord:
-    """One ``[[figures]]`` table of a ``data/public_data/*.toml`` file: a `FigureMapping` by indicator id."""
+    """One ``[[figures]]`` table of a mapping file: a `FigureMapping` by indicator id."""
 
     edition: int
     file: str
