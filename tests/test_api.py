@@ -299,6 +299,17 @@ def test_is_entity() -> None:
     assert not aiindex.is_entity("")
 
 
+def test_is_entity_does_not_compute_suggestions(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A "did you mean" search over every name is thrown away by a yes/no question.
+    from aiindex._reference import entities
+
+    def fail(text: str) -> tuple[str, ...]:
+        raise AssertionError(f"suggestions computed for {text!r}")
+
+    monkeypatch.setattr(entities, "_suggest", fail)
+    assert not aiindex.is_entity("Atlantis")
+
+
 def test_entity_rejects_non_strings() -> None:
     with pytest.raises(TypeError):
         aiindex.entity(410)  # type: ignore[arg-type]

@@ -218,13 +218,17 @@ def resolve(text: str | Entity) -> Entity:
         return text
     if not isinstance(text, str):
         raise TypeError(f"an entity is a name or code (str), not {type(text).__name__}")
-    own = _own().get(text)
-    if own is not None:
-        return own[0]
-    found = _index().get(normalize(text))
+    found = _lookup(text)
     if found is None:
         raise UnknownEntityError(text, _suggest(text))
     return found
+
+
+def _lookup(text: str) -> Entity | None:
+    own = _own().get(text)
+    if own is not None:
+        return own[0]
+    return _index().get(normalize(text))
 
 
 def is_entity(text: str) -> bool:
@@ -233,11 +237,8 @@ def is_entity(text: str) -> bool:
     >>> is_entity("구글"), is_entity("Atlantis")
     (True, False)
     """
-    try:
-        resolve(text)
-    except UnknownEntityError:
-        return False
-    return True
+    # Not by catching resolve's error: its suggestions cost a fuzzy search over every name.
+    return isinstance(text, str) and _lookup(text) is not None
 
 
 def _suggest(text: str) -> tuple[str, ...]:
