@@ -97,7 +97,7 @@ ENTITY_IDS: dict[str, str] = {
     "World": "world",
     "European Union": "eu",
     "European Union and United Kingdom": "eu-uk",
-    "Rest of the world": "rest-of-world",
+    "Rest of the world": "rest-of-world-ex-chn-usa-euuk-ind",
     "East Asia and Pacific": "east-asia-pacific",
     "North America": "north-america",
     "Europe and Central Asia": "europe-central-asia",

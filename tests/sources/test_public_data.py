@@ -14,12 +14,14 @@ from decimal import Decimal
 from pathlib import Path, PurePosixPath
 from types import ModuleType
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import aiindex
 from aiindex._reference.entities import resolve
+from aiindex._sources import public_data
 from aiindex._sources.public_data import _header_key, mappings, read_public_data
 
 REPO = Path(__file__).resolve().parents[2]
@@ -131,7 +133,8 @@ def test_every_shipped_value_equals_its_cell(edition: int) -> None:
                 # A year, a year the export wrote as a float ("2013.0"), or an ISO date.
                 if yc is not None and re.fullmatch(r"\d{4}(\.0+|-\d\d-\d\d)?", row[yc]):
                     year = int(row[yc][:4])
-                entity = resolve(_clean(row[ent])).id
+                chosen = dict(m.entity_ids).get(row[ent].strip())
+                entity = chosen or resolve(_clean(row[ent])).id
                 obs = [
                     o for o in data["observations"] if (o["entity"], o["year"]) == (entity, year)
                 ]
@@ -391,3 +394,33 @@ def test_fraction_and_percent_forms_read_the_same(ints: list[int], scale: int) -
     for v, n in zip(values, names, strict=False):
         assert Decimal(a.observation(n).printed) == Decimal(b.observation(n).printed) == v * 100
         assert a.value(n).magnitude == b.value(n).magnitude
+
+
+PATENT_SHARE_HEADER = "Year,Granted AI patents (% of world total),Label"
+
+
+def test_the_rest_of_the_world_is_the_entity_the_mapping_names(tmp_path: Path) -> None:
+    write(tmp_path, "fig_1.2.3.csv", f"{PATENT_SHARE_HEADER}\n2023,0.1,Rest of the world\n")
+    ind = read_public_data(tmp_path, edition=2025).indicators["granted_ai_patents_share"]
+    assert ind.observation("Rest of the world", 2023).entity.id == (
+        "rest-of-world-ex-chn-usa-europe-ind"
+    )
+
+
+def test_an_ambiguous_name_without_entity_ids_fails_naming_the_row(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (m,) = mappings().figures[2025, "fig_1.2.3.csv"]
+    bare = attrs.evolve(m, entity_ids=())
+    wrong = attrs.evolve(m, entity_ids=(("Rest of the world", "atlantis"),))
+    write(tmp_path, "fig_1.2.3.csv", f"{PATENT_SHARE_HEADER}\n2023,0.1,Rest of the world\n")
+    for mapping, words in ((bare, "another area in each chart"), (wrong, "'atlantis', no entity")):
+        figures = {**mappings().figures, (2025, "fig_1.2.3.csv"): (mapping,)}
+        monkeypatch.setattr(
+            public_data,
+            "mappings",
+            lambda figures=figures: attrs.evolve(mappings(), figures=figures),
+        )
+        with pytest.raises(aiindex.DataError, match=f"row 2, column 'Label': .*{words}"):
+            read_public_data(tmp_path, edition=2025)
+        monkeypatch.undo()

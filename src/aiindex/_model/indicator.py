@@ -475,7 +475,14 @@ class Indicator:
         for candidate in present.values():
             if normalize(candidate.name) == key or normalize(candidate.id) == key:
                 return candidate
-        return services().resolve(entity)
+        found = services().resolve(entity)
+        if found.id not in present:
+            # A generic name ("rest-of-world") finds the one entity of this table named alike:
+            # the rest of the world is another area in each chart, with an id of its own.
+            alike = [c for c in present.values() if c.name == found.name]
+            if len(alike) == 1:
+                return alike[0]
+        return found
 
     def _missing(self, entity: Entity, year: int | None) -> Exception:
         kinds = {e.kind for e in self._present().values()} | {self.entity_kind}

@@ -76,7 +76,9 @@ class FigureMapping:
     ``where`` keeps only the rows whose named columns hold the given text (one gender of a
     by-gender file). ``coverage`` is ``"complete"`` where the file is the whole table for its
     years, ``"top"`` where it is the top of a whole ranking (the largest values; ranks hold down
-    to its smallest), and ``"selection"`` for select-area charts.
+    to its smallest), and ``"selection"`` for select-area charts. ``entity_ids`` names the
+    entity a cell means where a name means different areas in different figures ("Rest of the
+    world" is the world minus the areas each chart shows).
     """
 
     file: str
@@ -90,6 +92,7 @@ class FigureMapping:
     value_form: ValueForm = "number"
     where: tuple[tuple[str, str], ...] = ()
     coverage_note: str | None = None
+    entity_ids: tuple[tuple[str, str], ...] = ()
 
     def __attrs_post_init__(self) -> None:
         if (self.year is None) == (self.year_column is None):
@@ -159,6 +162,7 @@ class _FigureRecord:
     value_form: ValueForm = "number"
     where: tuple[tuple[str, str], ...] = ()
     coverage_note: str | None = None
+    entity_ids: tuple[tuple[str, str], ...] = ()
 
 
 @attrs.frozen
@@ -250,6 +254,10 @@ def mappings() -> Mappings:
     return Mappings({k: tuple(v) for k, v in sorted(figures.items())}, skipped)
 
 
+# Names that mean a different area in each figure: a mapping says which with `entity_ids`.
+_AMBIGUOUS: dict[str, str] = {
+    "rest-of-world": "name the entity of this chart's remainder in the mapping's entity_ids",
+}
 # Names the files spell wrongly, as published; the correction is noted on the value.
 _NAME_FIXES: dict[str, str] = {"Turrkey": "Turkey"}
 # Header misspellings seen in the public data; headers also match ignoring case and spacing.
@@ -569,6 +577,7 @@ def _read_figure(
                 f"row 1 (header): missing column {name!r}; the header is {header}", path=rel
             ) from None
 
+    chosen = dict(m.entity_ids)
     ent_col = column(m.entity_column)
     val_col = column(m.value_column)
     year_col = column(m.year_column) if m.year_column is not None else None
@@ -610,7 +619,12 @@ def _read_figure(
         hit = names.get(raw)
         if hit is None:
             where = f"row {line}, column {header[ent_col]!r}"
-            hit = names[raw] = resolver.resolve(raw, kind, where, rel)
+            pick = chosen.get(raw.strip())
+            hit = names[raw] = (
+                resolver.resolve(raw, kind, where, rel)
+                if pick is None
+                else resolver.by_id(pick, where, rel)
+            )
         entity, name_notes = hit
         if name_notes:
             notes.extend(name_notes)
@@ -714,6 +728,19 @@ class _Resolver:
         self.entities[entity.id] = entity
         return entity.id, notes
 
+    def by_id(self, entity_id: str, where: str, path: str) -> tuple[str, tuple[str, ...]]:
+        """The entity a mapping's ``entity_ids`` chose for a name."""
+        from aiindex._reference.entities import by_id
+
+        try:
+            entity = by_id(entity_id)
+        except UnknownEntityError:
+            raise DataError(
+                f"{where}: entity_ids names {entity_id!r}, no entity", path=path
+            ) from None
+        self.entities[entity.id] = entity
+        return entity.id, ()
+
 
 def _clean_name(raw: str) -> tuple[str, tuple[str, ...]]:
     """A name as the report means it: ``<br>`` tags, edge spaces and marks removed."""
@@ -761,6 +788,8 @@ def _resolve_cached(raw: str, kind: EntityKind) -> tuple[Entity, tuple[str, ...]
             )
             return f"{name!r} is not a country aiindex knows{hint}"
         found = None
+    if found is not None and found.id in _AMBIGUOUS:
+        return f"{name!r} means another area in each chart: {_AMBIGUOUS[found.id]}"
     if found is not None:
         # Country tables also carry aggregates (World, Europe, Rest of the world).
         if found.kind == kind or (kind == "country" and found.kind == "group"):
