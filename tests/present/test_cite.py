@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 
 import pytest
 
 import aiindex
-from aiindex._present.cite import cite, publisher, via
+from aiindex._present.cite import cite, figures_of, providers, publisher, via
 from aiindex._present.rows import source_line
 from aiindex._reference.editions import edition_info, known_editions
+
+REPO = Path(__file__).resolve().parents[2]
 
 
 def test_every_shipped_edition_is_recorded() -> None:
@@ -34,10 +38,38 @@ def test_every_shipped_edition_is_recorded() -> None:
 
 def test_short() -> None:
     ind = aiindex.indicator("private_investment", edition=2025)
-    assert cite(ind) == "Stanford HAI AI Index Report 2025, Chapter 4.3 Investment"
-    # A value names the figure file it was read from.
-    assert cite(ind.observation("KOR")) == cite(ind) + ", fig_4.3.8"
-    assert cite(ind, lang="ko") == "스탠퍼드대 HAI 'AI 인덱스 2025' 보고서, Chapter 4.3 Investment"
+    assert cite(ind) == (
+        "Quid; Stanford HAI, AI Index Report 2025, Chapter 4.3 Investment, figs. 4.3.8, 4.3.10"
+    )
+    # A value names the figure it was read from.
+    assert cite(ind.observation("KOR")) == (
+        "Quid; Stanford HAI, AI Index Report 2025, Chapter 4.3 Investment, fig. 4.3.8"
+    )
+    assert cite(ind.observation("KOR"), lang="ko") == (
+        "Quid; 스탠퍼드대 HAI 'AI 인덱스 2025' 보고서, Chapter 4.3 Investment, 그림 4.3.8"
+    )
+
+
+def chart_source_lines(edition: int) -> dict[str, str]:
+    path = REPO / "reference" / "public-data" / f"{edition}-full" / "chart-text.jsonl"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return {r["figure"]: r.get("source_line") or "" for r in map(json.loads, lines)}
+
+
+@pytest.mark.parametrize("edition", [2025, 2026])
+def test_every_provider_named_is_on_its_charts_source_line(edition: int) -> None:
+    lines = chart_source_lines(edition)
+    named = 0
+    for ind_id in aiindex.indicators(edition):
+        ind = aiindex.indicator(ind_id, edition=edition)
+        for figure in figures_of(ind):
+            obs = next(o for o in ind.observations if o.source.figure == figure)
+            for name in providers(obs):
+                assert name in lines[figure], (ind.id, figure, name)
+                named += 1
+            # The report's own analyses are cited as the report, not as a provider.
+            assert "AI Index" not in providers(obs)
+    assert named > 10
 
 
 def test_values_read_from_the_press_say_via_whom() -> None:
@@ -46,10 +78,12 @@ def test_values_read_from_the_press_say_via_whom() -> None:
     ind = aiindex.indicator("private_investment", edition=2024)
     kor = ind.observation("KOR")
     assert cite(kor) == (
-        "Stanford HAI AI Index Report 2024, Chapter 4.3 Investment, via " + ", ".join(via(kor))
+        "Stanford HAI, AI Index Report 2024, Chapter 4.3 Investment, via " + ", ".join(via(kor))
     )
+    # The press quotations do not say which partner supplied a figure.
+    assert providers(kor) == ()
     assert set(via(kor)) == {publisher(s) for s in kor.source.locators}
-    assert cite(ind).startswith("Stanford HAI AI Index Report 2024, Chapter 4.3 Investment, via ")
+    assert cite(ind).startswith("Stanford HAI, AI Index Report 2024, Chapter 4.3 Investment, via ")
     assert cite(ind).endswith(f" and {len(via(ind)) - 3} more")
     assert ", 재인용: " in cite(ind, lang="ko")
     assert "via " in source_line(ind) and "재인용" in source_line(ind, "ko")

@@ -15,7 +15,7 @@ def test_unit_source_and_ties() -> None:
     ind = aiindex.indicator("private_investment", edition=2024)
     page = indicator_html(ind)
     assert "value [billion US dollars]" in page
-    assert "Source: Stanford HAI AI Index Report 2024, Chapter 4.3 Investment, via " in page
+    assert "Source: Stanford HAI, AI Index Report 2024, Chapter 4.3 Investment, via " in page
     assert page.count(">9=<") == 2
     assert "Coverage: top of the chart" in page
     ko = ranking_html(ind.ranking(), lang="ko")
@@ -42,7 +42,7 @@ def test_escaping() -> None:
 def test_profile() -> None:
     page = profile_html(aiindex.profile("KOR", edition=2024))
     assert "South Korea (KOR) in the AI Index 2024" in page
-    assert "billion US dollars" in page and "Source: Stanford HAI AI Index Report 2024" in page
+    assert "billion US dollars" in page and "Source: Stanford HAI, AI Index Report 2024" in page
     assert "공동 9위" in profile_html(aiindex.profile("KOR", edition=2024), lang="ko")
 
 

@@ -48,7 +48,7 @@ def test_every_indicator_renders_without_warnings(
     assert (tmp_path / "chart.png").stat().st_size > 1000
     assert ax.get_xlabel() == ind.unit_label
     texts = [t.get_text() for t in ax.texts]
-    assert any("Source: Stanford HAI AI Index Report" in t for t in texts)
+    assert any("Stanford HAI, AI Index Report" in t for t in texts)
 
 
 def test_highlight_ties_and_unranked() -> None:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from aiindex._check.entities import Mention, fits, kinds, mentions, unique, world
+from aiindex._check.entities import Mention, fits, mentions, unique, world
 from aiindex._check.grade import (
     Context,
     claim,
@@ -127,7 +127,7 @@ def _first_graded(
     for group in groups:
         results: list[Claim] = []
         for ind in group:
-            if entity is not None and not ({entity.kind, entity.id} & kinds(ind)):
+            if entity is not None and not fits(entity, [[ind]]):
                 continue
             try:
                 got = grade(ind)

@@ -114,12 +114,22 @@ def kinds(ind: Indicator) -> set[str]:
     return {ind.entity_kind} | {o.entity.id for o in ind.observations}
 
 
+def own_entity(ind: Indicator, entity: Entity) -> Entity:
+    """The entity of ``ind``'s table that a mention means: itself, or the one area of the
+    table named alike ("Rest of the world" is another area in each chart, with its own id)."""
+    table = {o.entity.id: o.entity for o in ind.observations}
+    if entity.id in table:
+        return entity
+    alike = [e for e in table.values() if e.name == entity.name]
+    return alike[0] if len(alike) == 1 else entity
+
+
 def fits(entity: Entity, groups: Sequence[Sequence[Indicator]]) -> bool:
     """Whether any of the indicators could hold a figure for ``entity``."""
     for group in groups:
         for ind in group:
             k = kinds(ind)
-            if entity.kind in k or entity.id in k:
+            if entity.kind in k or own_entity(ind, entity).id in k:
                 return True
     return False
 

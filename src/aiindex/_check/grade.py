@@ -158,6 +158,9 @@ def grade_value(
 ) -> Claim | None:
     """The text's figure for ``entity`` on ``ind``; None when the token's unit is not the
     indicator's (money for a count, a percentage for money)."""
+    from aiindex._check.entities import own_entity
+
+    entity = own_entity(ind, entity)
     obs = _observation(ind, entity, year, relative)
     code = _currency_of(ind.unit)
     if tok.kind == "money" and code is None:

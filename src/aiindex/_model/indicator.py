@@ -832,8 +832,8 @@ class Indicator:
     ) -> str:
         """How to credit this table: ``short``, ``long`` (with license) or ``bibtex``.
 
-        >>> aiindex.indicator("private_investment", edition=2025).cite()
-        'Stanford HAI AI Index Report 2025, Chapter 4.3 Investment'
+        >>> aiindex.indicator("private_investment", edition=2026).observation("KOR").cite()
+        'Quid; Stanford HAI, AI Index Report 2026, Chapter 4.2 Investment, fig. 4.2.8'
         """
         return services().cite(self, style, lang)
 

@@ -4,10 +4,10 @@ The editions' recommended citations, publication dates and data licenses are rec
 where each was read, in ``data/editions.toml``.
 
 >>> from aiindex._present.cite import cite
->>> cite(aiindex.indicator("private_investment", edition=2025))
-'Stanford HAI AI Index Report 2025, Chapter 4.3 Investment'
+>>> cite(aiindex.indicator("private_investment", edition=2026).observation("KOR"))
+'Quid; Stanford HAI, AI Index Report 2026, Chapter 4.2 Investment, fig. 4.2.8'
 >>> cite(aiindex.indicator("private_investment", edition=2024).observation("KOR"))
-'Stanford HAI AI Index Report 2024, Chapter 4.3 Investment, via Yonhap News Agency, etnews.com'
+'Stanford HAI, AI Index Report 2024, Chapter 4.3 Investment, via Yonhap News Agency, etnews.com'
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from aiindex._model.indicator import Indicator
     from aiindex._model.records import Observation, Source
 
-__all__ = ["STYLES", "cite", "publisher", "via", "via_text"]
+__all__ = ["STYLES", "cite", "figures_of", "providers", "publisher", "via", "via_text"]
 
 Style = Literal["short", "long", "bibtex"]
 STYLES: tuple[str, ...] = ("short", "long", "bibtex")
@@ -37,24 +37,88 @@ def _source_of(x: Indicator | Observation) -> Source:
     raise TypeError(f"cite() takes an Indicator or an Observation, not {type(x).__name__}")
 
 
-def _where(src: Source) -> str:
-    return f"{src.section}, {src.figure}" if src.figure else src.section
+def figures_of(x: Indicator | Observation) -> tuple[str, ...]:
+    """The report figures the values were read from ("fig_4.2.8"), in the report's order.
+
+    >>> figures_of(aiindex.indicator("private_investment", edition=2026))
+    ('fig_4.2.8', 'fig_4.2.11')
+    """
+    from aiindex._model.records import Observation
+
+    if isinstance(x, Observation):
+        return (x.source.figure,) if x.source.figure else ()
+    found = {o.source.figure for o in x.observations if o.source.figure}
+    if x.source.figure:
+        found.add(x.source.figure)
+    return tuple(sorted(found, key=_figure_order))
+
+
+def _figure_order(figure: str) -> tuple[int, ...]:
+    import re
+
+    return tuple(int(n) for n in re.findall(r"[0-9]+", figure))
+
+
+# The report's own analyses name "AI Index" as their source: the report is cited anyway.
+_THE_REPORT = "AI Index"
+
+
+def providers(x: Indicator | Observation) -> tuple[str, ...]:
+    """The data providers of the figures the values come from, as the charts' Source lines
+    name them; the AI Index itself, and values without a release figure, name none.
+
+    >>> providers(aiindex.indicator("private_investment", edition=2026))
+    ('Quid',)
+    >>> providers(aiindex.indicator("private_investment", edition=2024))
+    ()
+    """
+    edition = x.source.edition
+    if edition is None:
+        return ()
+    from aiindex._io.files import read_compiled
+
+    _, data = read_compiled("registry/providers.json")
+    table = data["providers"].get(str(edition), {})
+    names = (p for f in figures_of(x) for p in table.get(f, ()) if p != _THE_REPORT)
+    return tuple(dict.fromkeys(names))
+
+
+def _where(x: Indicator | Observation, src: Source, lang: Lang = "en") -> str:
+    figs = [f.removeprefix("fig_") for f in figures_of(x)]
+    if not figs:
+        return src.section
+    if lang == "ko":
+        return f"{src.section}, 그림 " + ", ".join(figs)
+    return f"{src.section}, {'fig.' if len(figs) == 1 else 'figs.'} " + ", ".join(figs)
+
+
+def _data(x: Indicator | Observation) -> str:
+    names = providers(x)
+    return f" Data: {', '.join(names)}." if names else ""
+
+
+def _by(x: Indicator | Observation) -> str:
+    names = providers(x)
+    return "; ".join(names) + "; " if names else ""
 
 
 def cite(x: Indicator | Observation, style: Style = "short", lang: Lang = "en") -> str:
     """How to credit an indicator or one of its values.
 
-    ``short``: the report and the section (and figure) the value is from, and, for values read
-    from press reports quoting the report rather than from its own data files, ``via`` those
-    publishers. ``long``: the edition's recommended citation, the section, the data license
-    and where aiindex read the value. ``bibtex``: a ``@techreport`` entry. ``lang="ko"`` words
-    the short and long forms in Korean (the citation itself stays as the report gives it). No
-    data provider is named: aiindex does not record which partner supplied a figure.
+    ``short``: the data provider the chart names, the report, and the section and figure the
+    value is from, and, for values read from press reports quoting the report rather than from
+    its own data files, ``via`` those publishers. ``long``: the edition's recommended citation,
+    the section and figures, the data provider, the data license and where aiindex read the
+    value. ``bibtex``: a ``@techreport`` entry. ``lang="ko"`` words the short and long forms in
+    Korean (the citation itself stays as the report gives it). Values read from press reports
+    name no provider: the quotations do not say which partner supplied a figure.
 
     >>> from aiindex._present.cite import cite
     >>> obs = aiindex.indicator("ai_patents_per_capita", edition=2024).observation("KOR")
     >>> cite(obs, lang="ko")
     "스탠퍼드대 HAI 'AI 인덱스 2024' 보고서, Chapter 1.2 Patents, 재인용: Yonhap News Agency, ..."
+    >>> cite(aiindex.indicator("ai_patents_per_capita", edition=2026).observation("KOR"), lang="ko")
+    "스탠퍼드대 HAI 'AI 인덱스 2026' 보고서, Chapter 1.7 Patents, 그림 1.7.4"
     >>> print(cite(obs, "long"))  # doctest: +ELLIPSIS
     Nestor Maslej, ..., "The AI Index 2024 Annual Report," ... April 2024. Chapter 1.2 Patents.
     Licensed under CC BY-ND 4.0 (https://creativecommons.org/...); value as printed, read at: ...
@@ -74,11 +138,12 @@ def cite(x: Indicator | Observation, style: Style = "short", lang: Lang = "en") 
     if style == "short":
         read = via_text(x, lang)
         read = f", {read}" if read else ""
+        where = _where(x, src, lang)
         if lang == "ko":
-            return f"스탠퍼드대 HAI 'AI 인덱스 {info.edition}' 보고서, {_where(src)}{read}"
-        return f"Stanford HAI AI Index Report {info.edition}, {_where(src)}{read}"
+            return f"{_by(x)}스탠퍼드대 HAI 'AI 인덱스 {info.edition}' 보고서, {where}{read}"
+        return f"{_by(x)}Stanford HAI, AI Index Report {info.edition}, {where}{read}"
     if style == "bibtex":
-        return _bibtex(info, src)
+        return _bibtex(info, x, src)
     return _long(info, x, src, lang)
 
 
@@ -150,8 +215,9 @@ def _read_at(x: Indicator | Observation) -> tuple[str, ...]:
 def _long(info: Edition, x: Indicator | Observation, src: Source, lang: Lang) -> str:
     read = "; ".join(_read_at(x))
     if lang == "ko":
+        names = ", ".join(providers(x))
         lines = [
-            f"{info.reference} {_where(src)}.",
+            f"{info.reference} {_where(x, src, lang)}." + (f" 데이터: {names}." if names else ""),
             f"이용허락: {info.license} ({info.license_url}). 보고서에 인쇄된 값 그대로이며, "
             "순위·격차·환율 환산은 aiindex가 요청 시 계산한 것으로 보고서의 수치가 아닙니다.",
         ]
@@ -160,7 +226,7 @@ def _long(info: Edition, x: Indicator | Observation, src: Source, lang: Lang) ->
         return "\n".join(lines)
     what = "value as printed" if read and not hasattr(x, "observations") else "values as printed"
     lines = [
-        f"{info.reference} {_where(src)}.",
+        f"{info.reference} {_where(x, src)}.{_data(x)}",
         f"Licensed under {info.license} ({info.license_url}); {what}"
         + (f", read at: {read}" if read else "")
         + ". Ranks, gaps and currency conversions are computed by aiindex on request, "
@@ -173,7 +239,7 @@ def _bibtex_escape(text: str) -> str:
     return text.replace("\\", "\\textbackslash{}").replace("&", "\\&").replace("%", "\\%")
 
 
-def _bibtex(info: Edition, src: Source) -> str:
+def _bibtex(info: Edition, x: Indicator | Observation, src: Source) -> str:
     month = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
     # Braces keep BibTeX styles from lower-casing the acronym.
     title = info.title.replace("AI Index", "{AI} Index")
@@ -185,7 +251,7 @@ def _bibtex(info: Edition, src: Source) -> str:
         ("year", str(info.edition)),
         ("month", month[info.month - 1]),
         ("url", info.url),
-        ("note", f"{_where(src)}. License: {info.license_title} ({info.license})"),
+        ("note", f"{_where(x, src)}.{_data(x)} License: {info.license_title} ({info.license})"),
     ]
     # An unsourced author list or address (2026) is left out, not written empty.
     body = ",\n".join(

@@ -80,7 +80,7 @@ def ranking_html(ranking: Ranking, *, lang: Literal["en", "ko"] = "en") -> str:
         ]
         out.append("<tr>" + "".join(cells) + "</tr>")
     cov = ind.coverage_for(ranking.year)
-    foot = [coverage_line(cov, lang), source_line(ind, lang, cited=True)]
+    foot = [coverage_line(cov, lang), source_line(ind, lang)]
     out += [
         "</tbody>",
         "<tfoot>"
@@ -140,7 +140,7 @@ def profile_html(profile: Profile, *, lang: Literal["en", "ko"] = "en") -> str:
             f'<td class="num">{escape(line.gap)}</td>',
         ]
         out.append("<tr>" + "".join(cells) + "</tr>")
-    foot = profile_footer(profile.edition, lang, cited=True, press=read_via_press(profile))
+    foot = profile_footer(profile.edition, lang, press=read_via_press(profile))
     out += [
         "</tbody>",
         f'<tfoot><tr><td colspan="7">{escape(foot)}</td></tr></tfoot>',

@@ -199,7 +199,7 @@ def _draw(
     foot = [
         # The chart marks unranked rows with an en dash, as its rank labels do.
         coverage_line(ind.coverage_for(year), lang, unranked="–"),
-        source_line(ind, lang, cited=True),
+        source_line(ind, lang),
     ]
     ax.annotate(
         "\n".join(foot),

@@ -317,25 +317,16 @@ def coverage_line(coverage: Coverage, lang: Lang = "en", *, unranked: str = "-")
     return f"Coverage: {what}{reach}; ranks marked {unranked} cannot be established from it."
 
 
-def source_line(indicator: Indicator, lang: Lang = "en", *, cited: bool = False) -> str:
-    """The source line under a table.
+def source_line(indicator: Indicator, lang: Lang = "en") -> str:
+    """The source line under a table: the short citation (`cite`), or a user table's source.
 
-    ``cited`` names the report as `cite` does (HTML and charts); English text tables print
-    the indicator's own source. Korean always cites; a user table has no report to cite.
-
-    >>> ind = aiindex.indicator("private_investment", edition=2024)
-    >>> source_line(ind)
+    >>> source_line(aiindex.indicator("private_investment", edition=2024))
     'Source: Stanford HAI, AI Index Report 2024, Chapter 4.3 Investment, via courseon.ai, ...'
-    >>> source_line(aiindex.indicator("private_investment", edition=2025), cited=True)
-    'Source: Stanford HAI AI Index Report 2025, Chapter 4.3 Investment.'
+    >>> source_line(aiindex.indicator("private_investment", edition=2025))
+    'Source: Quid; Stanford HAI, AI Index Report 2025, Chapter 4.3 Investment, figs. 4.3.8, 4.3.10.'
     """
     if indicator.edition is None:
         text = str(indicator.source)
-    elif not (cited or lang == "ko"):
-        from aiindex._present.cite import via_text
-
-        read = via_text(indicator, lang)
-        text = str(indicator.source) + (f", {read}" if read else "")
     else:
         from aiindex._present.cite import cite
 
@@ -343,13 +334,11 @@ def source_line(indicator: Indicator, lang: Lang = "en", *, cited: bool = False)
     return ("출처: " if lang == "ko" else "Source: ") + text + "."
 
 
-def profile_footer(
-    edition: int, lang: Lang = "en", *, cited: bool = False, press: bool = False
-) -> str:
+def profile_footer(edition: int, lang: Lang = "en", *, press: bool = False) -> str:
     """The line under a profile: the report, and what a rank of ``-`` means.
 
-    ``cited`` names the report as `cite` does (as `source_line` does for HTML); ``press`` says
-    that some values were read from press reports quoting the report, not from its files.
+    ``press`` says that some values were read from press reports quoting the report, not from
+    its files.
 
     >>> profile_footer(2024)
     'Source: Stanford HAI, AI Index Report 2024; rank - : the table cannot establish it.'
@@ -360,9 +349,9 @@ def profile_footer(
         read = "(일부 수치는 언론 보도 재인용)" if press else ""
         report = f"스탠퍼드대 HAI 'AI 인덱스 {edition}' 보고서{read}"
         return f"출처: {report}. 순위 '-': 표로 정할 수 없음."
-    report = "Stanford HAI AI Index Report" if cited else "Stanford HAI, AI Index Report"
     read = " (some values read via press reports quoting it)" if press else ""
-    return f"Source: {report} {edition}{read}; rank - : the table cannot establish it."
+    report = f"Stanford HAI, AI Index Report {edition}{read}"
+    return f"Source: {report}; rank - : the table cannot establish it."
 
 
 def read_via_press(profile: Profile) -> bool:

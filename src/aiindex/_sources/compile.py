@@ -43,6 +43,7 @@ __all__ = [
     "entities",
     "indicator",
     "known_ids",
+    "providers",
     "render",
     "sources",
     "write",
@@ -87,6 +88,23 @@ def editions() -> dict[str, Any]:
             raise DataError(f"edition {e.edition}: bad date {e.published!r}", path=path) from None
         out[e.edition] = attrs.asdict(e)
     return {**_header("editions.toml"), "editions": list(out.values())}
+
+
+def providers() -> dict[str, Any]:
+    """The data providers of each release figure, by edition and figure ("fig_4.2.8").
+
+    From the figure index (``data/figures/index.json``, the charts' ``Source:`` lines), so that
+    a citation can name them without reading the whole index.
+    """
+    path, raw = files.read_json("figures/index.json")
+    table: dict[str, dict[str, list[str]]] = {}
+    try:
+        for record in raw["figures"]:
+            stem = record["file"].removesuffix(".csv")
+            table.setdefault(str(record["edition"]), {})[stem] = list(record["providers"])
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise DataError(f"not a figure index ({exc!r})", path=path) from None
+    return {**_header("figures/index.json"), "providers": table}
 
 
 def sources() -> dict[int, tuple[str, ...]]:
@@ -141,6 +159,7 @@ def compile_all() -> dict[str, str]:
     out = {
         "registry/entities.json": render(ents),
         "registry/editions.json": render(editions()),
+        "registry/providers.json": render(providers()),
     }
     known = known_ids(ents["entities"])
     catalogue = sources()
