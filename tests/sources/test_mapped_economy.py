@@ -28,7 +28,7 @@ MAPPED = {
         "fig_6.3.2", "fig_6.3.3", "fig_6.3.4", "fig_6.3.5", "fig_6.3.8",
     ],
     2026: [
-        "fig_4.3.10", "fig_4.3.12", "fig_4.5.4", "fig_4.5.5", "fig_4.5.6", "fig_6.3.5",
+        "fig_4.3.1", "fig_4.3.10", "fig_4.3.12", "fig_4.5.4", "fig_4.5.5", "fig_4.5.6", "fig_6.3.5",
         "fig_8.5.8", "fig_8.5.9", "fig_8.5.10",
     ],
 }  # fmt: skip
@@ -36,7 +36,7 @@ US_STATES = {
     2025: ["fig_4.2.8", "fig_4.2.9", "fig_4.2.10", "fig_6.2.12", "fig_6.2.13"],
     2026: ["fig_4.2.15", "fig_4.4.10", "fig_4.4.11", "fig_4.4.13"],
 }
-OTHER_SKIPS = {2026: ["fig_4.3.1", "fig_8.2.1", "fig_8.3.2", "fig_8.3.5"]}
+OTHER_SKIPS = {2026: ["fig_8.2.1", "fig_8.3.2", "fig_8.3.5"]}
 
 
 def rows(edition: int, figure: str) -> list[dict[str, str]]:
@@ -98,7 +98,6 @@ def test_selection_charts_refuse_a_rank() -> None:
     for rid, edition, entity in [
         ("industrial_robot_installations", 2026, "KOR"),
         ("industrial_robot_installations", 2025, "CHN"),
-        ("ai_diffusion_h2", 2026, "KOR"),
         ("ai_clinical_trials", 2025, "USA"),
         ("ai_public_contract_spending_cumulative_2013_2023", 2025, "USA"),
         ("ai_public_contracts_cumulative_2013_2024", 2026, "GBR"),
@@ -125,7 +124,9 @@ def test_ai_diffusion_second_half_is_fig_4_3_10() -> None:
     text = cell(2026, "fig_4.3.10", "H2 2025 AI Diffusion (%)", Country="South Korea")
     assert shipped("ai_diffusion_h2", 2026, "KOR", 2025) == Decimal(text.removesuffix("%"))
     ind = aiindex.indicator("ai_diffusion_h2", edition=2026)
-    assert len(ind.observations) == len(rows(2026, "fig_4.3.10"))
+    # fig_4.3.1.csv adds the three economies the chart's file lacks.
+    assert len(ind.observations) == len(rows(2026, "fig_4.3.10")) + 3
+    assert ind.observation("KOR", 2025).source.figure == "fig_4.3.10"
     # fig_4.3.12's unformatted second-half values agree where both files list an area.
     assert shipped("ai_diffusion_h2", 2026, "KOR", 2025) == Decimal(
         cell(2026, "fig_4.3.12", "H2 2025 AI Diffusion", Economy="South Korea")
@@ -221,3 +222,19 @@ def test_talent_representation_and_clinical_trials_are_the_cells() -> None:
 )
 def test_a_korean_title_finds_the_indicator(query: str, rid: str) -> None:
     assert rid in aiindex.indicators(search=query)
+
+
+def test_ai_diffusion_ranks_against_the_whole_table_read_independently() -> None:
+    # Oracle: fig_4.3.1.csv (Mac Roman), sorted with pandas; a rank is one plus the number
+    # of larger values (ties share the rank).
+    import pandas as pd
+
+    path = REPO / "reference" / "public-data" / "2026-full" / "4. Economy" / "fig_4.3.1.csv"
+    table = pd.read_csv(path, encoding="mac_roman")
+    values = table.iloc[:, 1].str.rstrip("%").astype(float)
+    ranks = values.rank(ascending=False, method="min").astype(int)
+    ind = aiindex.indicator("ai_diffusion_h2", edition=2026)
+    assert len(ind.observations) == len(table) == 147
+    for name, rank in zip(table.iloc[:, 0], ranks, strict=True):
+        assert ind.rank(aiindex.entity(name).id, 2025) == rank, name
+    assert ind.rank("KOR", 2025) == 18

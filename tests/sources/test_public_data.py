@@ -118,7 +118,9 @@ def test_every_shipped_value_equals_its_cell(edition: int) -> None:
         n_cells = 0
         found: set[tuple[str, int]] = set()
         for m in maps:
-            with figure_file(edition, m.file).open(encoding="utf-8-sig", newline="") as f:
+            with figure_file(edition, m.file).open(
+                encoding=m.encoding.replace("utf-8", "utf-8-sig"), newline=""
+            ) as f:
                 rows = list(csv.reader(f))
             keys = [_header_key(h) for h in rows[0]]
             ent = keys.index(_header_key(m.entity_column))
@@ -424,3 +426,27 @@ def test_an_ambiguous_name_without_entity_ids_fails_naming_the_row(
         with pytest.raises(aiindex.DataError, match=f"row 2, column 'Label': .*{words}"):
             read_public_data(tmp_path, edition=2025)
         monkeypatch.undo()
+
+
+def test_a_mac_roman_supplement_adds_only_what_the_other_file_lacks(tmp_path: Path) -> None:
+    # 2026: fig_4.3.10 is the chart's file (144 economies); fig_4.3.1.csv, exported as Mac
+    # Roman, the whole table. Shared values keep fig_4.3.10's text and figure.
+    write(tmp_path, "fig_4.3.10.csv", "Country,H2 2025 AI Diffusion (%)\nSouth Korea,30.7%\n")
+    write(
+        tmp_path,
+        "fig_4.3.1.csv",
+        "Economy,H2 2025 AI Diffusion\nT\u00fcrkiye,20.00%\nSouth Korea,30.70%\n",
+        encoding="mac_roman",
+    )
+    ind = read_public_data(tmp_path, edition=2026).indicators["ai_diffusion_h2"]
+    kor, tur = ind.observation("KOR", 2025), ind.observation("TUR", 2025)
+    assert (kor.printed, kor.source.figure) == ("30.7", "fig_4.3.10")
+    assert (tur.printed, tur.source.figure) == ("20.00", "fig_4.3.1")
+    assert ind.coverage_for(2025).kind == "complete"
+
+
+def test_a_supplement_that_disagrees_fails(tmp_path: Path) -> None:
+    write(tmp_path, "fig_4.3.10.csv", "Country,H2 2025 AI Diffusion (%)\nSouth Korea,30.7%\n")
+    write(tmp_path, "fig_4.3.1.csv", "Economy,H2 2025 AI Diffusion\nSouth Korea,30.8%\n")
+    with pytest.raises(aiindex.DataError, match="two files give different values"):
+        read_public_data(tmp_path, edition=2026)

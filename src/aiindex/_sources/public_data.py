@@ -78,7 +78,10 @@ class FigureMapping:
     years, ``"top"`` where it is the top of a whole ranking (the largest values; ranks hold down
     to its smallest), and ``"selection"`` for select-area charts. ``entity_ids`` names the
     entity a cell means where a name means different areas in different figures ("Rest of the
-    world" is the world minus the areas each chart shows).
+    world" is the world minus the areas each chart shows). ``encoding`` is the file's text
+    encoding where it is not UTF-8 (one 2026 file was exported as Mac Roman). A
+    ``supplement`` file is read after the indicator's other files: where both give a value
+    (they must agree), the other file's is kept, with its printed text and figure.
     """
 
     file: str
@@ -93,6 +96,8 @@ class FigureMapping:
     where: tuple[tuple[str, str], ...] = ()
     coverage_note: str | None = None
     entity_ids: tuple[tuple[str, str], ...] = ()
+    encoding: Literal["utf-8", "mac_roman"] = "utf-8"
+    supplement: bool = False
 
     def __attrs_post_init__(self) -> None:
         if (self.year is None) == (self.year_column is None):
@@ -163,6 +168,8 @@ class _FigureRecord:
     where: tuple[tuple[str, str], ...] = ()
     coverage_note: str | None = None
     entity_ids: tuple[tuple[str, str], ...] = ()
+    encoding: Literal["utf-8", "mac_roman"] = "utf-8"
+    supplement: bool = False
 
 
 @attrs.frozen
@@ -246,7 +253,11 @@ def mappings() -> Mappings:
                 mapping = FigureMapping(indicator=found, **fields)
             except ValueError as exc:
                 raise DataError(f"{where}: {exc}", path=path) from None
-            figures.setdefault((rec.edition, rec.file), []).append(mapping)
+            same_file = figures.setdefault((rec.edition, rec.file), [])
+            if same_file and same_file[0].encoding != mapping.encoding:
+                other = same_file[0].encoding
+                raise DataError(f"{where}: another mapping reads the file as {other}", path=path)
+            same_file.append(mapping)
         for s in part.skipped:
             if (s.edition, s.file) in skipped:
                 raise DataError(f"{s.edition} {s.file} is skipped twice", path=path)
@@ -340,7 +351,7 @@ def build_records(path: str | os.PathLike[str], *, edition: int) -> Records:
             unknown.append(rel)
             continue
         files.append(rel)
-        rows = _parse(rel, data)
+        rows = _parse(rel, data, maps[0].encoding)
         known.extend((rel, m, rows) for m in maps)
 
     entities: dict[str, Entity] = {}
@@ -354,6 +365,7 @@ def build_records(path: str | os.PathLike[str], *, edition: int) -> Records:
     }
     # The smallest value of each top chart per year: ranks hold down to it.
     top_floor: dict[tuple[str, int], Decimal] = {}
+    known.sort(key=lambda item: item[1].supplement)  # stable: supplements last
     for rel, m, rows in known:
         spec = m.indicator
         specs[spec.id] = spec
@@ -548,9 +560,10 @@ def _header_key(text: str) -> str:
     return key
 
 
-def _parse(rel: str, data: bytes) -> list[list[str]]:
+def _parse(rel: str, data: bytes, encoding: str = "utf-8") -> list[list[str]]:
     try:
-        text = data.decode("utf-8-sig")  # the BOM some exports start with
+        # utf-8-sig: the BOM some exports start with.
+        text = data.decode("utf-8-sig" if encoding == "utf-8" else encoding)
     except UnicodeDecodeError as exc:
         raise DataError(f"not UTF-8 text: {exc}", path=rel) from None
     try:
