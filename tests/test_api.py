@@ -393,3 +393,11 @@ def test_no_two_of_our_entities_share_a_name() -> None:
         if first != entity.id and not both_remainders:
             shared.append((name, first, entity.id))
     assert not shared
+
+
+def test_every_indicator_has_korean_words_for_its_title_and_unit() -> None:
+    for edition in aiindex.editions():
+        for ind_id in aiindex.indicators(edition.edition):
+            ind = aiindex.indicator(ind_id, edition=edition.edition)
+            assert ind.title_ko and ind.unit_label_ko, (ind_id, edition.edition)
+            assert any("\uac00" <= ch <= "\ud7a3" for ch in ind.title_ko), ind.title_ko
