@@ -645,6 +645,11 @@ def _import_arguments(p: argparse.ArgumentParser) -> None:
 
 def _check_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", help="a text file, or - for standard input")
+    p.epilog = (
+        "The figures are checked against the edition the article names ('AI Index 2026', "
+        "'AI 인덱스 2024'), else --edition, else the newest; an article about an edition aiindex "
+        "does not ship is listed with nothing graded."
+    )
 
 
 def _revisions_arguments(p: argparse.ArgumentParser) -> None:

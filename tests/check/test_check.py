@@ -175,7 +175,7 @@ def test_planted_errors_are_caught_and_nothing_else(name: str) -> None:
 
 
 def test_unsupported_rank_where_table_is_partial() -> None:
-    c = check("South Korea was ranked 5th in foundation models in 2023.").claims[0]
+    c = check("South Korea was ranked 5th in foundation models in 2023.", edition=2024).claims[0]
     assert (c.kind, c.grade, c.indicator) == (
         "rank",
         "unsupported rank",
@@ -205,8 +205,52 @@ def test_cli_status() -> None:
     out, status = run_check_cli(text, as_json=True, edition=2024, lang="ko")
     assert status == 1 and json.loads(out)["summary"]["contradicted"] == 1
     text = "중국(77억6천만달러) AI 민간 투자"
-    out, status = run_check_cli(text, as_json=False, edition=None, lang=None)
+    out, status = run_check_cli(text, as_json=False, edition=2024, lang=None)
     assert status == 0 and "supported" in out
+
+
+# -- editions ------------------------------------------------------------------------------
+
+KOREA_2026 = "South Korea's private AI investment was $1.8 billion in 2025."
+
+
+def test_without_an_edition_named_the_newest_is_used() -> None:
+    report = check(KOREA_2026)
+    assert report.edition == max(e.edition for e in aiindex.editions()) == 2026
+    assert [c.grade for c in report.claims] == ["supported"]
+
+
+@pytest.mark.parametrize(
+    "named",
+    [
+        "According to the 2026 AI Index report, ",
+        "According to the AI Index 2026, ",
+        "According to Stanford HAI's AI Index Report 2026, ",
+    ],
+)
+def test_the_edition_the_text_names_wins(named: str) -> None:
+    # Even over the caller's: the article says which report it quotes.
+    report = check(named + KOREA_2026, edition=2024)
+    assert (report.edition, report.named) == (2026, 2026)
+    assert report.claims[-1].grade == "supported"
+
+
+def test_a_korean_text_names_its_edition() -> None:
+    report = check("스탠퍼드대 HAI 'AI 인덱스 2024' 보고서에 따르면 중국(77억6천만달러)이 2위였다.")
+    assert report.edition == 2024
+
+
+def test_an_unshipped_edition_is_said_never_substituted() -> None:
+    # An article on an edition aiindex does not ship was graded against an older one: every
+    # faithful figure came out contradicted. Now nothing is graded, and the report says why.
+    text = "The AI Index 2031 says South Korea's private AI investment was $9.9 billion."
+    report = check(text)
+    assert (report.edition, report.named) == (None, 2031)
+    assert report.claims and all(c.grade == "not found" for c in report.claims)
+    assert all("AI Index 2031, which aiindex does not ship" in c.explanation for c in report.claims)
+    assert "not shipped: nothing graded" in str(report).splitlines()[-1]
+    out, status = run_check_cli(text, as_json=True, edition=None, lang=None)
+    assert status == 0 and json.loads(out)["named_edition"] == 2031
 
 
 def test_bad_arguments() -> None:
@@ -278,7 +322,8 @@ def test_property_shipped_observation_is_supported(pair: tuple[str, object], lan
     ind_id, obs = pair
     make = _english if lang == "en" else _korean
     text = make(ind_id, obs, obs.printed)  # type: ignore[attr-defined]
-    c = _value_claim(check(text, lang=lang), ind_id, obs.entity.id)  # type: ignore[attr-defined]
+    report = check(text, lang=lang, edition=2024)
+    c = _value_claim(report, ind_id, obs.entity.id)  # type: ignore[attr-defined]
     assert c.grade == "supported", (text, c.explanation)
 
 
@@ -296,7 +341,8 @@ def test_property_changed_value_is_contradicted(
         printed = _changed(obs.printed, abs(steps))  # type: ignore[attr-defined]
     make = _english if lang == "en" else _korean
     text = make(ind_id, obs, printed)
-    c = _value_claim(check(text, lang=lang), ind_id, obs.entity.id)  # type: ignore[attr-defined]
+    report = check(text, lang=lang, edition=2024)
+    c = _value_claim(report, ind_id, obs.entity.id)  # type: ignore[attr-defined]
     assert c.grade == "contradicted", (text, c.explanation)
 
 

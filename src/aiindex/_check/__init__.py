@@ -14,11 +14,10 @@ from __future__ import annotations
 from aiindex._check.cli import run_check_cli
 from aiindex._check.grade import CONVERSION_TOLERANCE
 from aiindex._check.report import GRADES, Claim, Report
-from aiindex._check.walker import DEFAULT_EDITION, check
+from aiindex._check.walker import check
 
 __all__ = [
     "CONVERSION_TOLERANCE",
-    "DEFAULT_EDITION",
     "GRADES",
     "Claim",
     "Report",

@@ -18,7 +18,7 @@ def run_check_cli(
 
     >>> from aiindex._check import run_check_cli
     >>> out, status = run_check_cli("한국(13억9천만달러)은 AI 민간 투자 9번째였다.", as_json=False,
-    ...                             edition=None, lang=None)
+    ...                             edition=2024, lang=None)
     >>> status, out.splitlines()[-1]
     (0, '2 claims (AI Index 2024): 2 supported, 0 contradicted, 0 unsupported rank, 0 not found')
     """

@@ -22,7 +22,7 @@ class Claim:
     ``report`` is the report's figure in the same terms, ``report_text`` it as printed.
 
     >>> from aiindex._check import check
-    >>> c = check("AI 민간 투자에서 중국은 72억6천만달러였다.").claims[0]
+    >>> c = check("AI 인덱스 2024에 따르면 AI 민간 투자에서 중국은 72억6천만달러였다.").claims[0]
     >>> (c.entity, c.claimed, c.report, c.grade)
     ('CHN', 7.26, 7.76, 'contradicted')
     """
@@ -67,15 +67,20 @@ class Claim:
 class Report:
     """The claims `check` found in a text, graded, with counts per grade.
 
+    ``edition`` is the edition graded against (None when the text is about one aiindex does not
+    ship); ``named`` the edition the text names, if any.
+
     >>> from aiindex._check import check
-    >>> r = check("Korea had 10.26 AI patents per 100,000 inhabitants, 1.5 more than Luxembourg.")
+    >>> text = "Korea had 10.26 AI patents per 100,000 inhabitants, 1.5 more than Luxembourg."
+    >>> r = check(text, edition=2024)
     >>> r.summary["supported"], len(r.contradicted)
     (2, 0)
     """
 
     claims: tuple[Claim, ...]
-    edition: int
+    edition: int | None
     lang: str
+    named: int | None = None
 
     @property
     def summary(self) -> dict[str, int]:
@@ -94,6 +99,7 @@ class Report:
         """The report as JSON-ready data: edition, language, summary and claims."""
         return {
             "edition": self.edition,
+            "named_edition": self.named,
             "lang": self.lang,
             "summary": self.summary,
             "claims": [c.to_dict() for c in self.claims],
@@ -114,8 +120,12 @@ class Report:
             for r in rows
         ]
         s = self.summary
+        against = (
+            f"AI Index {self.edition}"
+            if self.edition is not None
+            else f"AI Index {self.named}, not shipped: nothing graded"
+        )
         lines.append(
-            f"{len(self.claims)} claims (AI Index {self.edition}): "
-            + ", ".join(f"{n} {g}" for g, n in s.items())
+            f"{len(self.claims)} claims ({against}): " + ", ".join(f"{n} {g}" for g, n in s.items())
         )
         return "\n".join(lines)

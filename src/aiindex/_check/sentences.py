@@ -5,17 +5,18 @@ figures."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
+
+from aiindex._check.editions import NAMED
 
 if TYPE_CHECKING:
     from aiindex._check.entities import Mention
 
-__all__ = ["body_spans", "detect_lang", "mask", "named_editions"]
+__all__ = ["body_spans", "detect_lang", "mask"]
 
 _HEADLINE_HEADER = re.compile(r"^\s*번호\s+제목\s+글쓴이\s+날짜\s*$", re.M)
 _HEADLINE_LINE = re.compile(r"^\s*\d+\s+\S.*\s\d{4}[./-]\d{1,2}[./-]\d{1,2}\.?\s*$")
-_EDITION = re.compile(r"AI\s?(?:Index|인덱스)(?:\s?Report)?\s?(?P<ed>(?:19|20)\d{2})", re.I)
 _MASKS = re.compile(
     r"(?:19|20)\d{2}\s?[-–~]\s?(?:19|20)?\d{2}"  # a period, 2019-2023
     r"|\d{4}[./]\d{1,2}[./]\d{1,2}"  # a date
@@ -34,12 +35,6 @@ def detect_lang(text: str) -> str:
     hangul = len(re.findall(r"[\uac00-\ud7a3]", text))
     latin = len(re.findall(r"[A-Za-z]", text))
     return "ko" if hangul >= latin / 3 else "en"
-
-
-def named_editions(text: str) -> Iterator[int]:
-    """The years of the editions the text names ("AI Index 2024", "AI 인덱스 2024"), in order."""
-    for m in _EDITION.finditer(text):
-        yield int(m.group("ed"))
 
 
 def body_spans(text: str) -> list[tuple[int, int]]:
@@ -69,7 +64,7 @@ def mask(sentence: str, mentions: Sequence[Mention]) -> str:
     e-mail addresses overwritten by ``#``, so their digits are not taken for figures."""
     chars = list(sentence)
     spans = [(m.start, m.end) for m in mentions]
-    spans += [(m.start(), m.end()) for m in _EDITION.finditer(sentence)]
+    spans += [(m.start(), m.end()) for m in NAMED.finditer(sentence)]
     spans += [(m.start(), m.end()) for m in _MASKS.finditer(sentence)]
     for a, b in spans:
         chars[a:b] = "#" * (b - a)

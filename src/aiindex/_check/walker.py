@@ -14,11 +14,13 @@ Extraction is rule-based and deterministic (regular expressions, the entity name
 ``entities.toml`` and pycountry, the keyword table of ``data/claims.toml``): no language model
 and no network. It never imports pint: values are compared as plain magnitudes.
 
-Edition: ``edition=None`` means the edition the text names ("AI Index 2024", "AI 인덱스 2024") when
-aiindex ships it, else 2024, the edition of the Yonhap article the checker was built on.
+Edition (``editions``): the edition the text names ("AI Index 2024", "the 2026 AI Index report",
+"AI 인덱스 2024"), else ``edition=``, else the newest. A text about an edition aiindex does not ship
+is read, but none of its claims is graded: each is "not found", saying so.
 
 >>> from aiindex._check import check
->>> report = check("한국은 2022년 기준 인구 10만명당 AI 특허수가 10.26으로 가장 많았다.")
+>>> text = "한국은 2022년 기준 인구 10만명당 AI 특허수가 10.26으로 가장 많았다."
+>>> report = check(text, edition=2024)
 >>> [(c.kind, c.claimed, c.grade) for c in report.claims]
 [('value', 10.26, 'supported'), ('rank', 1.0, 'supported')]
 """
@@ -28,12 +30,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+import attrs
+
 from aiindex._check.claims import PRONOUN_START, TOPIC_KO, Sentence, attach, number_claims
+from aiindex._check.editions import choose
 from aiindex._check.grade import Context, publication_day
 from aiindex._check.keywords import candidates
 from aiindex._check.ranks import implicit_ranks
 from aiindex._check.report import Claim, Report
-from aiindex._check.sentences import body_spans, detect_lang, named_editions
+from aiindex._check.sentences import body_spans, detect_lang
 from aiindex.exceptions import UnknownEditionError
 
 if TYPE_CHECKING:
@@ -41,10 +46,7 @@ if TYPE_CHECKING:
     from aiindex._model.indicator import Indicator
     from aiindex._model.records import Entity
 
-__all__ = ["DEFAULT_EDITION", "Walker", "check"]
-
-#: The edition used when neither the caller nor the text names one: the Yonhap article's.
-DEFAULT_EDITION = 2024
+__all__ = ["Walker", "check"]
 
 
 class Walker:
@@ -96,7 +98,7 @@ class Walker:
             self.topic = mentions[0].entity
 
 
-def _edition_for(text: str, edition: int | None) -> int:
+def _shipped(edition: int | None) -> tuple[int, ...]:
     from aiindex._sources.packaged import editions
 
     shipped = editions()
@@ -105,24 +107,20 @@ def _edition_for(text: str, edition: int | None) -> int:
             raise TypeError(f"edition must be an int such as 2024, not {edition!r}")
         if edition not in shipped:
             raise UnknownEditionError(edition, shipped)
-        return edition
-    for named in named_editions(text):
-        if named in shipped:
-            return named
-    if DEFAULT_EDITION not in shipped:  # pragma: no cover - the seed's edition always ships
-        raise UnknownEditionError(DEFAULT_EDITION, shipped)
-    return DEFAULT_EDITION
+    return shipped
 
 
 def check(text: str, *, edition: int | None = None, lang: str | None = None) -> Report:
     """Find the numeric claims of ``text`` about the AI Index and grade each against the data.
 
-    ``edition`` is the report edition to check against (None: the edition the text names, else
-    2024); ``lang`` is ``"ko"`` or ``"en"`` (None: detected from the script). Raises
-    `UnknownEditionError` for an edition aiindex does not ship.
+    The edition checked against is the one the text names, else ``edition``, else the newest;
+    a text about an edition aiindex does not ship has every claim "not found", saying why.
+    ``lang`` is ``"ko"`` or ``"en"`` (None: detected from the script). Raises
+    `UnknownEditionError` for an ``edition`` aiindex does not ship.
 
     >>> from aiindex._check import check
-    >>> r = check("The US invested $67.2 billion, more than 9 times China's $7.76 billion.")
+    >>> text = "The US invested $67.2 billion, more than 9 times China's $7.76 billion."
+    >>> r = check(text, edition=2024)
     >>> [(c.kind, c.grade) for c in r.claims]
     [('value', 'supported'), ('ratio', 'contradicted'), ('value', 'supported')]
     >>> r.claims[1].report
@@ -134,8 +132,27 @@ def check(text: str, *, edition: int | None = None, lang: str | None = None) -> 
         lang = detect_lang(text)
     elif lang not in ("ko", "en"):
         raise ValueError(f"lang={lang!r}: use 'ko', 'en' or None (detect)")
-    ed = _edition_for(text, edition)
-    walker = Walker(text, ed, lang)
+    shipped = _shipped(edition)
+    chosen = choose(text, edition, shipped)
+    # A text about an unshipped edition is still read (its claims are listed), with the
+    # newest edition's words, but graded against nothing.
+    walker = Walker(text, chosen.edition or max(shipped), lang)
     for start, end in body_spans(text):
         walker.sentence(start, end)
-    return Report(tuple(walker.claims), ed, lang)
+    claims = tuple(walker.claims)
+    if chosen.edition is None:
+        claims = tuple(_ungraded(c, chosen.reason or "") for c in claims)
+    return Report(claims, chosen.edition, lang, named=chosen.named)
+
+
+def _ungraded(claim: Claim, reason: str) -> Claim:
+    return attrs.evolve(
+        claim,
+        grade="not found",
+        explanation=reason,
+        report=None,
+        report_text=None,
+        edition=None,
+        section=None,
+        locator=None,
+    )
