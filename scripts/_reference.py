@@ -126,8 +126,8 @@ YONHAP_2024 = (
     "Yonhap News Agency (연합뉴스), 2024-04-16, "
     "\"美 스탠퍼드대 인간중심AI연구소 'AI 인덱스 2024' 발간\""
 )
-_IN_PROSE = (("seed article (Yonhap)", "the Yonhap article of 2024-04-16"),
-             (OUR_NAME, "the Yonhap article of 2024-04-16"))  # fmt: skip
+# "seed article (Yonhap)", "Seed article:", "Seed prints", "Seed only": any case, any form.
+_IN_PROSE = re.compile(r"\b(?P<s>[Ss])eed(?![a-z])(?: article)?(?: \(Yonhap\))?")
 
 
 def public_locator(locator: str) -> str:
@@ -137,9 +137,9 @@ def public_locator(locator: str) -> str:
 
 def public_note(note: str) -> str:
     """A note as users see it, naming the Yonhap article rather than "seed article"."""
-    for ours, theirs in _IN_PROSE:
-        note = note.replace(ours, theirs)
-    return note
+    return _IN_PROSE.sub(
+        lambda m: ("The" if m.group("s") == "S" else "the") + " Yonhap article of 2024-04-16", note
+    )
 
 
 class BuildError(Exception):

@@ -376,25 +376,6 @@ def test_loading_shipped_tables_does_not_import_pycountry() -> None:
     assert proc.returncode == 0, proc.stderr
 
 
-def test_no_two_of_our_entities_share_a_name() -> None:
-    # A shared name (a Korean one included) resolves to one of them only. The remainders
-    # "Rest of the world" share theirs on purpose: each table finds its own.
-    from aiindex._reference.entities import all_names, normalize
-
-    seen: dict[str, str] = {}
-    shared = []
-    for name, entity, ours in all_names():
-        if not ours:
-            continue
-        first = seen.setdefault(normalize(name), entity.id)
-        both_remainders = first.startswith("rest-of-world") and entity.id.startswith(
-            "rest-of-world"
-        )
-        if first != entity.id and not both_remainders:
-            shared.append((name, first, entity.id))
-    assert not shared
-
-
 def test_every_indicator_has_korean_words_for_its_title_and_unit() -> None:
     for edition in aiindex.editions():
         for ind_id in aiindex.indicators(edition.edition):

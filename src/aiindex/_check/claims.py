@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from aiindex._check.entities import Mention, fits, mentions, unique, world
+from aiindex._check.entities import Mention, fits, korean_home, mentions, unique, world
 from aiindex._check.grade import (
     Context,
     claim,
@@ -38,6 +38,8 @@ __all__ = [
     "TOPIC_KO",
     "Sentence",
     "attach",
+    "clauses",
+    "confident",
     "entity_for",
     "number_claims",
     "rank_claim",
@@ -47,11 +49,44 @@ __all__ = [
 TOPIC_KO = re.compile(r"^\s*(?:\([^)]*\))?\s*(?P<p>은|는|이|가)(?![가-힣])")
 #: An English sentence that goes on about the entity before it: "It ranked ...".
 PRONOUN_START = re.compile(r"^\s*(?:It|Its|This|That|The country|Both|They)\b")
-_FROM = re.compile(r"\s(?:(?:came|come|comes|was|were|models?)\s){0,2}(?:from|in)\s(?:the\s)?")
+# "15 from China", "$4.5 billion invested in the United Kingdom", "... raised by Japan".
+_FROM = re.compile(
+    r"\s(?:(?:came|come|comes|was|were|models?|invested|raised|spent|attracted|secured"
+    r"|installed|recorded|granted|published|developed|released)\s){0,2}(?:from|in|by)\s"
+    r"(?:the\s)?"
+)
 _RESPECTIVELY = re.compile(r"각각|respectively", re.I)
 _LAST_YEAR = re.compile(r"지난해|작년|last year", re.I)
 _THAN_KO = re.compile(r"^\s*(?:\([^)]*\))?\s*(?:의|보다|대비|에 비해|와 비교|과 비교)")
 _ZERO = re.compile(r"(?P<z>하나도)|(?<=[은는])\s?(?P<n>없었다)")
+# "세계 5위": a world rank, not a figure of the entity World.
+_WORLD_RANK = re.compile(r"\s?\d+\s?위")
+# Where a clause ends: a semicolon, "while"/"whereas"/"but", Korean "반면"/"-지만"/"-며".
+# Contrastive connectives only: "and" and "-며" go on about the same thing.
+_CLAUSE_END = re.compile(
+    r";|,?\s(?:while|whereas|but|although|though)\s|,?\s?반면(?:에)?\s?|(?<=[가-힣])지만,?\s",
+    re.I,
+)
+
+
+def clauses(sentence: str) -> list[tuple[int, int]]:
+    """The clauses of a sentence as (start, end), covering it.
+
+    >>> s = "Israel led in talent, while U.S. investment reached $109.1 billion."
+    >>> [s[a:b] for a, b in clauses(s)]
+    ['Israel led in talent', ', while U.S. investment reached $109.1 billion.']
+    """
+    out, start = [], 0
+    for m in _CLAUSE_END.finditer(sentence):
+        if m.start() > start:
+            out.append((start, m.start()))
+            start = m.start()
+    out.append((start, len(sentence)))
+    return out
+
+
+def _overlaps(m: Mention, others: Sequence[Mention]) -> bool:
+    return any(o.start < m.end and m.start < o.end for o in others)
 
 
 @attrs.frozen
@@ -69,6 +104,10 @@ class Sentence:
     topic: Entity | None
     prev_rank: int | None
     last_year_at: int | None  # where "지난해" / "last year" is said
+    # The indicators each clause names, where it names any: (start, end, groups).
+    clause_groups: tuple[tuple[int, int, Sequence[Sequence[Indicator]]], ...] = ()
+    # Whether ``groups`` were named in this sentence (not carried from an earlier one).
+    own: bool = True
 
     @classmethod
     def read(
@@ -78,11 +117,23 @@ class Sentence:
         groups: Sequence[Sequence[Indicator]],
         topic: Entity | None,
         prev_rank: int | None,
+        *,
+        own: bool = True,
     ) -> Sentence:
         """Find the names and the numbers of the context's sentence."""
-        found = mentions(ctx.sentence)
+        from aiindex._check.keywords import candidates
+
+        found = [m for m in mentions(ctx.sentence) if not _WORLD_RANK.match(ctx.sentence, m.end)]
+        found += [m for m in korean_home(ctx.sentence) if not _overlaps(m, found)]
+        found.sort(key=lambda m: m.start)
         masked = mask(ctx.sentence, found)
         last_year = _LAST_YEAR.search(ctx.sentence)
+        spans = clauses(ctx.sentence)
+        by_clause = tuple(
+            (a, b, named)
+            for a, b in spans
+            if len(spans) > 1 and (named := candidates(ctx.sentence[a:b], ctx.edition))
+        )
         return cls(
             ctx,
             lang,
@@ -93,7 +144,17 @@ class Sentence:
             topic,
             prev_rank,
             last_year.start() if last_year else None,
+            by_clause,
+            own,
         )
+
+    def groups_at(self, pos: int) -> Sequence[Sequence[Indicator]]:
+        """The indicators in question for a figure at ``pos``: those its clause names, else
+        the sentence's ("had the highest concentration of AI talent, while ... investment")."""
+        for a, b, named in self.clause_groups:
+            if a <= pos < b:
+                return named
+        return self.groups
 
     @property
     def text(self) -> str:
@@ -183,7 +244,7 @@ def _value_claim(
     s: Sentence, tok: Token, ent: Entity | None, year: int | None, relative: bool
 ) -> Claim:
     """The claim of a value: graded, or "not found" saying what is missing."""
-    span, claimed, groups = (tok.start, tok.end), float(tok.value), s.groups
+    span, claimed, groups = (tok.start, tok.end), float(tok.value), s.groups_at(tok.start)
     if not groups:
         why = "no indicator named in this sentence or the one before"
         entity_id = ent.id if ent else None
@@ -217,11 +278,12 @@ def rank_claim(
     relative: bool,
 ) -> Claim:
     """The claim that ``ent`` ranks ``rank``: graded, or "not found"."""
-    if ent is None or not s.groups:
+    groups = s.groups_at(span[0])
+    if ent is None or not groups:
         why = "no indicator or entity to rank"
         return claim(s.ctx, span, "rank", "not found", why, claimed=float(rank), unit="rank")
     got = _first_graded(
-        lambda ind: grade_rank(s.ctx, span, rank, ind, ent, year, relative), s.groups, ent
+        lambda ind: grade_rank(s.ctx, span, rank, ind, ent, year, relative), groups, ent
     )
     if got is None:
         why = f"no figure for {ent.name} to rank"
@@ -244,7 +306,8 @@ def _compared(s: Sentence, tok: Token) -> tuple[Entity | None, Entity | None]:
         after = [m for m in fitting if m.start >= tok.end]
         b = after[0].entity if after else None
     others = [m.entity for m in fitting if m.end <= tok.start and b and m.entity.id != b.id]
-    return (others[-1] if others else s.topic), b
+    # "A ..., 12 times B's and 24 times C's": each compares the subject, A, the first named.
+    return (others[0] if others else s.topic), b
 
 
 def _pair_claim(s: Sentence, tok: Token, year: int | None, relative: bool) -> Claim:
@@ -254,7 +317,8 @@ def _pair_claim(s: Sentence, tok: Token, year: int | None, relative: bool) -> Cl
     if a is None or b is None or a.id == b.id:
         why = "cannot tell which two entities are compared"
         return claim(s.ctx, span, kind, "not found", why, claimed=float(tok.value))
-    got = _first_graded(lambda ind: grade_pair(s.ctx, tok, ind, a, b, year, relative), s.groups, a)
+    groups = s.groups_at(tok.start)
+    got = _first_graded(lambda ind: grade_pair(s.ctx, tok, ind, a, b, year, relative), groups, a)
     if got is None:
         why = f"no figures for {a.name} and {b.name}"
         return claim(
@@ -352,3 +416,50 @@ def attach(found: Claim, claims: Sequence[Claim]) -> Claim:
         return found
     v = before[-1]
     return attrs.evolve(found, indicator=v.indicator, entity=v.entity, year=v.year)
+
+
+def confident(found: Claim, s: Sentence) -> Claim:
+    """A contradiction only where the sentence itself says what the figure is about.
+
+    A figure whose indicator is named only in an earlier sentence while its own words speak of
+    another, or whose entity is not named in its sentence (a topic carried over), is "not
+    found" rather than "contradicted": a false contradiction is worse than a missed claim.
+    Conversions are graded on their own terms.
+    """
+    if found.grade != "contradicted" or found.kind == "conversion":
+        return found
+    from aiindex._check.keywords import strays
+
+    why = None
+    carried = not s.own and not any(a <= found.span[0] < b for a, b, _ in s.clause_groups)
+    others = carried and strays(s.text, {i.id for g in s.groups for i in g}, s.ctx.edition)
+    in_named = any(a <= found.span[0] < b for a, b, _ in s.clause_groups)
+    if others:
+        why = (
+            f"the indicator ({found.indicator}) is named only in an earlier sentence, and this "
+            "one speaks of something else"
+        )
+    elif s.clause_groups and not in_named:
+        why = f"the indicator ({found.indicator}) is named in another clause of the sentence"
+    elif found.entity is not None and found.kind in ("value", "rank"):
+        named = {m.entity.id for m in s.mentions}
+        named |= {m.entity.name for m in s.mentions}
+        entity = found.entity
+        if entity not in named and not _named_alike(entity, s):
+            why = f"the entity ({entity}) is not named in this sentence"
+    if why is None:
+        return found
+    return attrs.evolve(
+        found, grade="not found", explanation=f"uncertain: {why}; {found.explanation}"
+    )
+
+
+def _named_alike(entity_id: str, s: Sentence) -> bool:
+    # The table's own remainder ("Rest of the world") under the generic name.
+    from aiindex._reference.entities import by_id
+
+    try:
+        name = by_id(entity_id).name
+    except LookupError:
+        return False
+    return any(m.entity.name == name for m in s.mentions)

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from aiindex._model.indicator import Indicator
     from aiindex._model.records import Entity
 
-__all__ = ["Mention", "fits", "kinds", "mentions", "unique", "world"]
+__all__ = ["Mention", "fits", "kinds", "korean_home", "mentions", "unique", "world"]
 
 _BOUNDARY_BEFORE = {
     "ascii": r"(?<![A-Za-z0-9])",
@@ -107,6 +107,24 @@ def world() -> Entity:
     from aiindex._reference.entities import by_id
 
     return by_id("world")
+
+
+# How Korean news names Korea without naming it: "우리나라", and "국내" (domestic) as a subject,
+# not inside "국내외" or "국내총생산".
+_HOME_KO = re.compile(r"(?<![가-힣])(?:우리나라|국내(?![외총])(?=[의는은가이에\s]))")
+
+
+def korean_home(sentence: str) -> list[Mention]:
+    """Korea where a Korean sentence calls it "우리나라" or "국내".
+
+    >>> [(m.start, m.entity.id) for m in korean_home("국내 AI 투자는 우리나라 경제에")]
+    [(0, 'KOR'), (10, 'KOR')]
+    >>> korean_home("국내외 기업과 국내총생산")
+    []
+    """
+    from aiindex._reference.entities import by_id
+
+    return [Mention(m.start(), m.end(), by_id("KOR")) for m in _HOME_KO.finditer(sentence)]
 
 
 def kinds(ind: Indicator) -> set[str]:

@@ -169,6 +169,8 @@ def grade_value(
         return None
     if tok.kind == "count" and (code is not None or ind.unit == "percent"):
         return None
+    if not _counter_fits(tok.text, ind.unit):
+        return None
     actual = Decimal(repr(obs.magnitude))
     report_text = f"{obs.printed} {obs.printed_unit}"
     common = {
@@ -205,6 +207,39 @@ def grade_value(
         unit=ind.unit,
         **common,
     )
+
+
+# What a counter word counts, by the units of aiindex that count it: "-0.36명" counts people,
+# so it is no figure of patents per 100,000 inhabitants. "개" counts anything: not listed.
+_COUNTERS: dict[str, frozenset[str]] = {
+    "명": frozenset({"person", "member", "author", "student", "graduate"}),
+    "건": frozenset(
+        {"patent", "bill", "paper", "publication", "contract", "trial", "mention", "citation"}
+    ),
+    "편": frozenset({"paper", "publication"}),
+    "대": frozenset({"robot", "unit"}),
+    "곳": frozenset({"company", "data_center"}),
+    "개사": frozenset({"company"}),
+    "models": frozenset({"model"}),
+    "model": frozenset({"model"}),
+    "patents": frozenset({"patent"}),
+    "bills": frozenset({"bill"}),
+    "companies": frozenset({"company"}),
+    "robots": frozenset({"robot", "unit"}),
+}
+_SCALE_WORDS = frozenset({"thousand", "ten_thousand", "hundred_thousand", "million", "billion"})
+_COUNTER = re.compile(r"(?:개사|[명건편대곳]|models?|patents|bills|companies|robots)$")
+
+
+def _counter_fits(text: str, unit: str) -> bool:
+    """Whether the counter word a number is written with (if any) counts what ``unit`` does."""
+    m = _COUNTER.search(text.strip())
+    if m is None:
+        return True
+    # What the unit counts is its numerator ("patent / (hundred_thousand * person)": patents);
+    # a numerator of scale words or "1" alone says nothing.
+    words = set(re.findall(r"[a-z_]+", unit.split("/")[0])) - _SCALE_WORDS
+    return not words or bool(_COUNTERS[m.group()] & words)
 
 
 def grade_rank(
@@ -355,12 +390,23 @@ def _grade_foreign_money(
     ctx: Context, tok: Token, ind: Indicator, obs: Observation, code: str, common: dict[str, Any]
 ) -> Claim:
     amount = Decimal(repr(obs.magnitude)) * split_scale(ind.unit)[0]
-    good, _, best = _rates_matching(amount, code, tok.value, tok.currency or "", tok.precision, ctx)
+    good, nearest, best = _rates_matching(
+        amount, code, tok.value, tok.currency or "", tok.precision, ctx
+    )
     grade: Grade = "supported" if good else "contradicted"
     why = (
         f"{obs.entity.name}: {obs.printed} {obs.printed_unit} in {tok.currency} at the ECB rate "
         f"of the publication week: " + ("; ".join(good) if good else f"nearest {best}")
     )
+    if nearest is None:
+        # No rate for the edition's publication week (its day is not recorded, or no fixing):
+        # nothing to grade the amount against.
+        grade = "not found"
+        day = f"of {ctx.publication}" if ctx.publication else "(the edition's day is not recorded)"
+        why = (
+            f"{obs.entity.name}: {obs.printed} {obs.printed_unit}; no ECB rate {day} to convert "
+            f"it to {tok.currency}"
+        )
     return claim(
         ctx,
         (tok.start, tok.end),

@@ -15,7 +15,7 @@ import attrs
 if TYPE_CHECKING:
     from aiindex._model.indicator import Indicator
 
-__all__ = ["Keywords", "candidates", "indicators", "keyword_table", "squash"]
+__all__ = ["Keywords", "candidates", "indicators", "keyword_table", "squash", "strays"]
 
 
 @attrs.frozen
@@ -77,3 +77,46 @@ def candidates(sentence: str, edition: int) -> list[list[Indicator]]:
         if score:
             scored.setdefault(score, []).append(ind)
     return [scored[s] for s in sorted(scored, reverse=True)]
+
+
+# Words too common in AI Index prose to say which indicator a sentence is about.
+_COMMON = frozenset(
+    {
+        "number", "share", "total", "global", "world", "worldwide", "country", "countries",
+        "rate", "index", "area", "areas", "geographic", "select", "by", "with", "from", "more",
+        "국가", "국가별", "세계", "전체", "비율", "기업", "인공지능", "지역", "지역별", "기준",
+    }
+)  # fmt: skip
+_WORD = re.compile(r"[가-힣]{2,}|[A-Za-z]{4,}")
+
+
+@functools.cache
+def _topic_words(edition: int) -> dict[str, frozenset[str]]:
+    """The words of each indicator's titles and keywords, by word: the indicators they name."""
+    from aiindex._io.files import read_toml
+
+    _, raw = read_toml("claims.toml")
+    table = raw.get("indicators", {})
+    by_word: dict[str, set[str]] = {}
+    for ind, _, _ in indicators(edition):
+        texts = [ind.title, ind.title_ko or "", *table.get(ind.id, {}).get("keywords", ())]
+        for word in _WORD.findall(" ".join(texts)):
+            word = word.casefold()
+            if word not in _COMMON:
+                by_word.setdefault(word, set()).add(ind.id)
+    return {w: frozenset(ids) for w, ids in by_word.items()}
+
+
+def strays(sentence: str, ids: set[str], edition: int) -> frozenset[str]:
+    """Indicators other than ``ids`` that the sentence's words point to, when none of its words
+    point to ``ids``: a sentence about talent ("인재 순유입") after one about patents.
+
+    >>> strays("Luxembourg was third with 8.73.", {"ai_patents_per_capita"}, 2024)
+    frozenset()
+    """
+    words = {w.casefold() for w in _WORD.findall(sentence)}
+    topic = _topic_words(edition)
+    named = [topic[w] for w in words if w in topic]
+    if any(ids & found for found in named):
+        return frozenset()
+    return frozenset().union(*named) if named else frozenset()

@@ -32,7 +32,14 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from aiindex._check.claims import PRONOUN_START, TOPIC_KO, Sentence, attach, number_claims
+from aiindex._check.claims import (
+    PRONOUN_START,
+    TOPIC_KO,
+    Sentence,
+    attach,
+    confident,
+    number_claims,
+)
 from aiindex._check.editions import choose
 from aiindex._check.grade import Context, publication_day
 from aiindex._check.keywords import candidates
@@ -72,11 +79,11 @@ class Walker:
                 self.last_rank = None
             self.groups = named
         ctx = Context(self.edition, text, start, self.publication)
-        s = Sentence.read(ctx, self.lang, self.groups, self.topic, self.last_rank)
+        s = Sentence.read(ctx, self.lang, self.groups, self.topic, self.last_rank, own=bool(named))
         claims = number_claims(s)
         ranked, self.last_rank = implicit_ranks(s)
         claims += ranked
-        claims = [attach(c, claims) for c in claims]
+        claims = [confident(attach(c, claims), s) for c in claims]
         claims.sort(key=lambda c: c.span)
         self.claims.extend(claims)
         self._update_topic(text, s.mentions)

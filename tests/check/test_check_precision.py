@@ -1,0 +1,110 @@
+"""The examples of issue 11 ("Why"): correct figures are never graded contradicted."""
+
+from __future__ import annotations
+
+import pytest
+
+import aiindex
+from aiindex._check import check
+from aiindex._check.claims import clauses
+from aiindex._check.report import Claim
+
+
+def graded(text: str, **kw: object) -> list[tuple[str, str | None, str | None, str]]:
+    return [(c.text, c.indicator, c.entity, c.grade) for c in check(text, **kw).claims]  # type: ignore[arg-type]
+
+
+def only(text: str, number: str, **kw: object) -> Claim:
+    (found,) = [c for c in check(text, **kw).claims if c.text == number]  # type: ignore[arg-type]
+    return found
+
+
+def test_net_inflow_is_talent_migration_not_the_previous_sentences_patents() -> None:
+    text = (
+        "AI 인덱스 2025에 따르면 한국은 인구 10만명당 AI 특허 수가 17.27건으로 1위였다. "
+        "한국의 AI 인재 순유입은 링크트인 회원 1만명당 -0.36명이었다."
+    )
+    c = only(text, "-0.36명")
+    assert (c.indicator, c.entity, c.grade) == ("ai_talent_migration", "KOR", "supported")
+
+
+def test_a_count_of_people_is_no_figure_of_patents() -> None:
+    # Before "순유입" was a keyword, -0.36 people was graded against patents: contradicted.
+    text = (
+        "AI 인덱스 2025에 따르면 한국은 인구 10만명당 AI 특허 수가 17.27건이었다. "
+        "한국은 -0.36명이었다."
+    )
+    assert only(text, "-0.36명").grade != "contradicted"
+
+
+def test_n_times_compares_the_sentences_subject() -> None:
+    text = (
+        "According to the AI Index 2025, U.S. private AI investment reached $109.1 billion, "
+        "nearly 12 times China's $9.3 billion and 24 times the U.K.'s $4.5 billion."
+    )
+    twelve, twenty_four = only(text, "12 times"), only(text, "24 times")
+    assert (twelve.entity, twelve.other_entity, twelve.grade) == ("USA", "CHN", "supported")
+    assert (twenty_four.entity, twenty_four.other_entity) == ("USA", "GBR")
+    assert twenty_four.grade == "supported"
+
+
+def test_an_amount_invested_in_a_country_is_that_countrys() -> None:
+    text = (
+        "According to the AI Index 2025, the United States attracted $109.1 billion, roughly "
+        "24 times the $4.5 billion invested in the United Kingdom."
+    )
+    c = only(text, "$4.5 billion")
+    assert (c.entity, c.grade) == ("GBR", "supported")
+
+
+def test_a_superlative_belongs_to_the_indicator_of_its_clause() -> None:
+    text = (
+        "According to the AI Index 2025, Israel had the highest concentration of AI talent, "
+        "while U.S. private AI investment reached $109.1 billion."
+    )
+    c = only(text, "the highest")
+    assert (c.indicator, c.entity, c.grade) == ("ai_talent_concentration", "ISR", "supported")
+
+
+def test_clauses_split_at_contrastive_connectives_only() -> None:
+    text = "Israel led in talent, while investment reached $1 billion and Korea was 12th."
+    assert [text[a:b] for a, b in clauses(text)] == [
+        "Israel led in talent",
+        ", while investment reached $1 billion and Korea was 12th.",
+    ]
+
+
+def test_an_overall_share_is_not_graded_against_a_breakdown() -> None:
+    ind = aiindex.indicator("ai_talent_concentration", edition=2025)
+    value = ind.value("ISR", 2024).magnitude
+    text = f"According to the AI Index 2025, AI talent concentration in Israel was {value:.2f}%."
+    c = only(text, f"{value:.2f}%")
+    assert (c.indicator, c.grade) == ("ai_talent_concentration", "supported")
+
+
+def test_a_won_amount_without_a_rate_for_the_day_is_not_contradicted() -> None:
+    c = only("AI 인덱스 2025에 따르면 GPT-4 훈련 비용은 1조9천억원 수준이다.", "1조9천억원")
+    assert c.grade == "not found" and "no ECB rate" in c.explanation
+
+
+@pytest.mark.parametrize("korea", ["우리나라", "국내", "한국"])
+def test_korea_as_korean_news_names_it_and_a_world_rank(korea: str) -> None:
+    text = f"AI 인덱스 2026에 따르면 {korea} AI 민간 투자는 17억8천만달러로 세계 12위다."
+    assert graded(text) == [
+        ("17억8천만달러", "private_investment", "KOR", "supported"),
+        ("12위", "private_investment", "KOR", "supported"),
+    ]
+
+
+def test_a_wrong_world_rank_is_still_caught() -> None:
+    c = only("AI 인덱스 2026에 따르면 한국은 AI 민간 투자 세계 5위였다.", "5위")
+    assert (c.entity, c.grade) == ("KOR", "contradicted")
+
+
+def test_a_carried_topic_does_not_contradict() -> None:
+    # The second sentence names no entity: a wrong-looking figure is not pinned on Korea.
+    text = (
+        "AI 인덱스 2026에 따르면 한국의 AI 민간 투자는 17억8천만달러였다. "
+        "투자액은 99억달러로 늘었다."
+    )
+    assert all(c.grade != "contradicted" for c in check(text).claims)
