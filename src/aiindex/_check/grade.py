@@ -126,12 +126,15 @@ def _within(claimed: Decimal, actual: Decimal, tol: Decimal, qualifier: str | No
 
 
 def _source_fields(obs: Observation) -> dict[str, Any]:
+    from aiindex._present.cite import cite
+
     src = obs.source
     locs = [loc for loc in src.locators if loc]
     return {
         "edition": src.edition,
         "section": src.section,
         "locator": "; ".join(locs[:2]) if locs else (src.figure or None),
+        "citation": cite(obs) if src.edition is not None else None,
     }
 
 

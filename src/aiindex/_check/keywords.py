@@ -47,6 +47,14 @@ def keyword_table() -> Keywords:
     return Keywords(kw, req)
 
 
+# A breakdown table (an id ending "_female") counts only where the sentence names it: the
+# overall table wins otherwise.
+_BREAKDOWN: dict[str, tuple[str, ...]] = {
+    "female": ("여성", "women", "female"),
+    "male": ("남성", "men", "male"),
+}
+
+
 @functools.cache
 def indicators(edition: int) -> tuple[tuple[Indicator, tuple[str, ...], tuple[str, ...]], ...]:
     """The edition's indicators, each with its keywords (table, titles, long unit labels) and
@@ -62,7 +70,8 @@ def indicators(edition: int) -> tuple[tuple[Indicator, tuple[str, ...], tuple[st
             # Short unit labels ("models", "개") name no indicator in particular.
             if label and (label in (ind.title, ind.title_ko) or len(squash(label)) >= 9):
                 words.append(squash(label))
-        out.append((ind, tuple(dict.fromkeys(words)), table.requires.get(ind_id, ())))
+        requires = table.requires.get(ind_id, ()) or _BREAKDOWN.get(ind_id.rsplit("_", 1)[-1], ())
+        out.append((ind, tuple(dict.fromkeys(words)), requires))
     return tuple(out)
 
 
@@ -74,6 +83,9 @@ def candidates(sentence: str, edition: int) -> list[list[Indicator]]:
         if requires and not any(r in squashed for r in requires):
             continue
         score = sum(len(w) for w in words if w in squashed)
+        if score and requires:
+            # The breakdown the sentence names ("여성", "women") beats the overall table.
+            score += 1
         if score:
             scored.setdefault(score, []).append(ind)
     return [scored[s] for s in sorted(scored, reverse=True)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, Literal
 
 import attrs
@@ -45,14 +46,17 @@ class Claim:
     section: str | None = None
     locator: str | None = None
     rates: tuple[str, ...] = ()
+    citation: str | None = None
 
     @property
     def source(self) -> str:
-        """The report's edition, section and where the figure was read, as one line."""
+        """The report's figure as `aiindex.cite` gives it: the data provider, the edition, the
+        section and figure, and "via" the publisher for a value read from the press."""
         if self.edition is None:
             return ""
-        where = f"; {self.locator}" if self.locator else ""
-        return f"AI Index {self.edition}, {self.section}{where}"
+        if self.citation:
+            return self.citation
+        return f"AI Index {self.edition}, {self.section}"
 
     def to_dict(self) -> dict[str, Any]:
         """The claim as JSON-ready data."""
@@ -106,19 +110,17 @@ class Report:
         }
 
     def __str__(self) -> str:
-        rows = [("grade", "claim", "report", "source")]
+        from aiindex._present.text import table, width
+
+        rows = []
         for c in self.claims:
             who = c.entity or "?"
             if c.other_entity:
                 who += f"/{c.other_entity}"
-            rows.append(
-                (c.grade, f"{c.text} [{who}]", c.report_text or "-", c.source or c.explanation)
-            )
-        widths = [min(max(len(r[i]) for r in rows), 40) for i in range(3)]
-        lines = [
-            "  ".join(cell.ljust(w) for cell, w in zip(r[:3], widths, strict=True)) + "  " + r[3]
-            for r in rows
-        ]
+            said = _clip(f"{c.text} [{who}]", 40, width)
+            reason = c.explanation + (f" ({c.source})" if c.source else "")
+            rows.append((c.grade, said, _clip(c.report_text or "-", 30, width), reason))
+        lines = [table(("grade", "claim", "report", "why"), rows, (False, False, False, False))]
         s = self.summary
         against = (
             f"AI Index {self.edition}"
@@ -129,3 +131,15 @@ class Report:
             f"{len(self.claims)} claims ({against}): " + ", ".join(f"{n} {g}" for g, n in s.items())
         )
         return "\n".join(lines)
+
+
+def _clip(text: str, limit: int, width: Callable[[str], int]) -> str:
+    """``text`` cut to ``limit`` terminal columns (Hangul counts two), with an ellipsis."""
+    if width(text) <= limit:
+        return text
+    out = ""
+    for ch in text:
+        if width(out + ch) > limit - 1:
+            break
+        out += ch
+    return out + "…"
