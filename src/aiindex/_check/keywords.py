@@ -7,6 +7,7 @@ whitespace removed and case folded; some indicators also require one of a few wo
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from typing import TYPE_CHECKING
 
@@ -76,19 +77,101 @@ def indicators(edition: int) -> tuple[tuple[Indicator, tuple[str, ...], tuple[st
 
 
 def candidates(sentence: str, edition: int) -> list[list[Indicator]]:
-    """Indicators the sentence names, in groups of equal keyword score, best first."""
+    """Indicators the sentence names, in groups of equal keyword score, best first.
+
+    Keywords (claims.toml, the titles, long unit labels) score their length; each pair of
+    consecutive title words the sentence also says ("industrial robots", "로봇 설치") scores
+    ``_PAIR``, so that every indicator is found by the words of its titles.
+    """
     squashed = squash(sentence)
+    said = pairs(sentence)
+    words_said = frozenset(_stems(sentence))
     scored: dict[int, list[Indicator]] = {}
     for ind, words, requires in indicators(edition):
         if requires and not any(r in squashed for r in requires):
             continue
         score = sum(len(w) for w in words if w in squashed)
+        score += _PAIR * len(said & title_pairs(ind.id, edition))
+        score += _WORD_SCORE * len(words_said & rare_words(edition).get(ind.id, frozenset()))
         if score and requires:
             # The breakdown the sentence names ("여성", "women") beats the overall table.
             score += 1
         if score:
             scored.setdefault(score, []).append(ind)
     return [scored[s] for s in sorted(scored, reverse=True)]
+
+
+_PAIR = 6
+_WORD_SCORE = 3
+# Words that name no topic: a pair of title words is made of the words around them.
+_STOP = frozenset(
+    {
+        "of", "the", "by", "in", "and", "for", "with", "to", "a", "an", "at", "on", "vs", "per",
+        "number", "share", "total", "select", "geographic", "area", "areas", "country",
+        "countries", "who", "that", "their", "its", "as", "or", "from", "than", "more",
+        "국가별", "지역별", "수", "및", "등", "중", "대비", "세계", "전", "전체",
+    }
+)  # fmt: skip
+_TOKEN = re.compile(r"[A-Za-z]+|[가-힣]+")
+# Korean particles a word may carry in a sentence but not in a title ("로봇을", "투자는").
+_PARTICLE = re.compile(r"(?:에서|으로|이다|였다|는|은|이|가|을|를|의|에|로|와|과|도)$")
+
+
+def _stem(word: str) -> str:
+    """A word as title and sentence words are compared: English without its inflection
+    ("robots", "installed", "installations" -> "robot", "install"), Korean without a particle."""
+    w = word.casefold()
+    if w.isascii():
+        for suffix in ("ations", "ation", "ments", "ment", "ing", "ies", "ed", "es", "s"):
+            if len(w) > len(suffix) + 3 and w.endswith(suffix):
+                return w[: -len(suffix)] + ("y" if suffix == "ies" else "")
+        return w
+    stripped = _PARTICLE.sub("", w)
+    return stripped if len(stripped) >= 2 else w
+
+
+def _stems(text: str) -> list[str]:
+    return [_stem(t) for t in _TOKEN.findall(text) if t.casefold() not in _STOP]
+
+
+def pairs(text: str) -> frozenset[tuple[str, str]]:
+    """The pairs of consecutive content words of ``text``, stemmed.
+
+    >>> sorted(pairs("Korea installed 30,600 industrial robots"))
+    [('industrial', 'robot'), ('install', 'industrial'), ('korea', 'install')]
+    """
+    stems = [s for s in _stems(text) if s not in _STOP]
+    return frozenset(itertools.pairwise(stems))
+
+
+@functools.cache
+def title_pairs(indicator_id: str, edition: int) -> frozenset[tuple[str, str]]:
+    """The word pairs of an indicator's English and Korean titles."""
+    from aiindex._sources.packaged import load
+
+    ind = load(indicator_id, edition)
+    return pairs(ind.title) | pairs(ind.title_ko or "")
+
+
+@functools.cache
+def rare_words(edition: int) -> dict[str, frozenset[str]]:
+    """By indicator, the long title words ("데이터센터", "diffusion") that at most two of the
+    edition's indicators' titles use: one of them alone says which indicator is meant."""
+    from aiindex._sources.packaged import indicator_ids, load
+
+    words: dict[str, set[str]] = {}
+    for ind_id in indicator_ids(edition):
+        ind = load(ind_id, edition)
+        for w in set(_stems(ind.title)) | set(_stems(ind.title_ko or "")):
+            long_enough = len(w) >= 7 if w.isascii() else len(w) >= 3
+            if long_enough:
+                words.setdefault(w, set()).add(ind_id)
+    out: dict[str, set[str]] = {}
+    for w, ids in words.items():
+        if len(ids) <= 2:
+            for i in ids:
+                out.setdefault(i, set()).add(w)
+    return {i: frozenset(ws) for i, ws in out.items()}
 
 
 # Words too common in AI Index prose to say which indicator a sentence is about.
