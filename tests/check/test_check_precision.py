@@ -108,3 +108,38 @@ def test_a_carried_topic_does_not_contradict() -> None:
         "투자액은 99억달러로 늘었다."
     )
     assert all(c.grade != "contradicted" for c in check(text).claims)
+
+
+def change_oracle(edition: int, entity: str, year: int, since: int) -> float:
+    ind = aiindex.indicator("private_investment", edition=edition)
+    new, old = ind.value(entity, year).magnitude, ind.value(entity, since).magnitude
+    return (new / old - 1) * 100
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        "According to the AI Index 2026, U.S. private AI investment rose {p}% from 2024.",
+        "The AI Index 2026 says U.S. private AI investment was up {p}% from a year earlier.",
+        "AI 인덱스 2026에 따르면 미국의 AI 민간 투자는 2024년 대비 {p}% 증가했다.",
+        "AI 인덱스 2026에 따르면 미국의 AI 민간 투자는 전년 대비 {p}% 늘었다.",
+    ],
+)
+def test_a_percent_change_between_years_is_graded_as_one(template: str) -> None:
+    right = change_oracle(2026, "USA", 2025, 2024)
+    for p, grade in ((f"{right:.0f}", "supported"), (f"{right + 20:.0f}", "contradicted")):
+        (c,) = check(template.format(p=p)).claims
+        assert (c.kind, c.entity, c.grade) == ("change", "USA", grade), c.explanation
+
+
+def test_a_fall_is_a_negative_change() -> None:
+    ind = aiindex.indicator("private_investment", edition=2026)
+    china = {y: ind.value("CHN", y).magnitude for y in ind.years}
+    year = max(y for y in china if y - 1 in china and china[y] < china[y - 1])
+    fall = -change_oracle(2026, "CHN", year, year - 1)
+    text = (
+        f"According to the AI Index 2026, China's private AI investment in {year} fell "
+        f"{fall:.0f}% from {year - 1}."
+    )
+    (c,) = [c for c in check(text).claims if c.kind == "change"]
+    assert c.grade == "supported", c.explanation

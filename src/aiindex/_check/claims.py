@@ -19,6 +19,7 @@ from aiindex._check.entities import Mention, fits, korean_home, mentions, unique
 from aiindex._check.grade import (
     Context,
     claim,
+    grade_change,
     grade_conversion,
     grade_pair,
     grade_rank,
@@ -346,7 +347,10 @@ def number_claims(s: Sentence) -> list[Claim]:
         if tok.kind == "year" or tok.start in converted:
             continue
         year, relative = s.year_at(tok.start)
-        if tok.kind in ("ratio", "diff"):
+        change = _change_of(s, tok)
+        if change is not None:
+            out.append(_change_claim(s, tok, year, *change))
+        elif tok.kind in ("ratio", "diff"):
             out.append(_pair_claim(s, tok, year, relative))
         elif tok.kind == "rank":
             ent = _rank_entity(s, tok)
@@ -360,6 +364,68 @@ def number_claims(s: Sentence) -> list[Claim]:
             out.append(_value_claim(s, tok, ent, year, relative))
     out += _zero_claims(s)
     return out
+
+
+_RISE = r"up|rose|risen|grew|grown|increased|jumped|climbed|surged|soared|gained"
+_FALL = r"down|fell|fallen|dropped|declined|decreased|slipped|shrank|shrunk"
+_CHANGE_BEFORE = re.compile(
+    rf"(?P<dir>{_RISE}|{_FALL})\s(?:by\s)?(?:(?:about|nearly|almost|roughly|more than|over)\s)?$",
+    re.I,
+)
+_CHANGE_AFTER = re.compile(
+    r"^\s(?:(?:increase|rise|growth|jump|gain|drop|decline|decrease|fall)\s)?"
+    r"(?:from|since|over|compared with|on)\s(?:the\s|its\s)?"
+    r"(?:(?P<year>(?:19|20)\d{2})|(?P<prev>previous year|prior year|a year earlier|last year))",
+    re.I,
+)
+_CHANGE_KO = re.compile(r"^\s?(?P<dir>증가|늘|상승|급증|성장|확대|감소|줄|하락|급감|축소)")
+_SINCE_KO = re.compile(
+    r"(?P<year>(?:19|20)\d{2})년\s?(?:대비|보다|에 비해)\s?$|(?P<prev>전년\s?(?:대비|보다)?)\s?$"
+)
+
+
+def _change_of(s: Sentence, tok: Token) -> tuple[int | None, int] | None:
+    """For a percent written as a change between years, the year it is measured from (None:
+    the year before the figure's) and its sign (+1 a rise, -1 a fall); None for any other
+    number."""
+    if tok.kind != "percent":
+        return None
+    before, after = s.text[max(0, tok.start - 40) : tok.start], s.text[tok.end : tok.end + 60]
+    if s.lang == "ko":
+        verb = _CHANGE_KO.match(after)
+        since = _SINCE_KO.search(before.rstrip())
+        if verb is None or since is None:
+            return None
+        sign = -1 if verb.group("dir") in ("감소", "줄", "하락", "급감", "축소") else 1
+        return (int(since.group("year")) if since.group("year") else None), sign
+    verb = _CHANGE_BEFORE.search(before)
+    since = _CHANGE_AFTER.match(after)
+    if verb is None or since is None:
+        return None
+    sign = -1 if re.fullmatch(_FALL, verb.group("dir"), re.I) else 1
+    return (int(since.group("year")) if since.group("year") else None), sign
+
+
+def _change_claim(s: Sentence, tok: Token, year: int | None, base: int | None, sign: int) -> Claim:
+    span = (tok.start, tok.end)
+    if year is not None and base is not None and year <= base:
+        year = None  # "2024년 대비": the year written is the base; the figure is the latest
+    # "from the previous year": the year before the figure's (the edition's data year).
+    since = base if base is not None else (year or s.ctx.edition - 1) - 1
+    ent = entity_for(s, tok.start, tok.end)
+    groups = s.groups_at(tok.start)
+    if ent is None or not groups:
+        why = "a change between years, but no indicator or entity to grade it by"
+        return claim(s.ctx, span, "change", "not found", why, claimed=float(tok.value))
+    got = _first_graded(
+        lambda ind: grade_change(s.ctx, tok, ind, ent, year, since, sign), groups, ent
+    )
+    if got is None:
+        why = f"no figures of {ent.name} for {since} and a later year"
+        return claim(
+            s.ctx, span, "change", "not found", why, claimed=float(tok.value), entity=ent.id
+        )
+    return got
 
 
 def _conversions(s: Sentence) -> tuple[list[Claim], set[int]]:

@@ -287,6 +287,50 @@ def grade_rank(
     )
 
 
+def grade_change(
+    ctx: Context,
+    tok: Token,
+    ind: Indicator,
+    entity: Entity,
+    year: int | None,
+    since: int,
+    sign: int,
+) -> Claim | None:
+    """A percent change between two years of one entity ("up 127.5% from 2024", "전년 대비
+    30% 증가"): the report's (new / old - 1) * 100 against the text's, within its rounding."""
+    if tok.kind != "percent" or ind.unit == "percent":
+        return None  # a change of a percentage is ambiguous (points or percent)
+    new = ind.observation(entity, year)
+    old = ind.observation(entity, since)
+    if new.year <= old.year:
+        return None
+    vn, vo = Decimal(repr(new.magnitude)), Decimal(repr(old.magnitude))
+    span = (tok.start, tok.end)
+    if vo == 0:
+        return None
+    actual = (vn / vo - 1) * 100
+    claimed = tok.value * sign
+    ok = _within(claimed, actual, tok.precision / 2, tok.qualifier)
+    shown = f"{new.printed} ({new.year}) vs {old.printed} ({old.year}): {number(round(actual, 2))}%"
+    why = f"{entity.name}: {shown}; the text's {_label(claimed, tok.qualifier)}% "
+    why += "agrees within its rounding" if ok else "does not"
+    return claim(
+        ctx,
+        span,
+        "change",
+        "supported" if ok else "contradicted",
+        why,
+        claimed=float(claimed),
+        unit="percent change",
+        indicator=ind.id,
+        entity=entity.id,
+        year=new.year,
+        report=float(round(actual, 4)),
+        report_text=f"{number(round(actual, 2))}%",
+        **_source_fields(new),
+    )
+
+
 def grade_pair(
     ctx: Context,
     tok: Token,
