@@ -10,6 +10,7 @@ Errors from aiindex become one line on stderr and exit status 2, never a traceba
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 
 from aiindex.exceptions import AIIndexError
@@ -157,9 +158,51 @@ def _command_word(argv: Sequence[str]) -> str | None:
     return None
 
 
+# The ECB reference rates start on 1999-01-04.
+_FIRST_RATE_YEAR = 1999
+_ON = re.compile(r"(?P<y>[0-9]{4})(?:-(?P<m>[0-9]{2})-(?P<d>[0-9]{2}))?")
+
+
 def _on(text: str) -> str | int:
-    """``--on``: a four-digit year means that year's mean rate; anything else is a date."""
-    return int(text) if len(text) == 4 and text.isascii() and text.isdigit() else text
+    """``--on``: a year (``2024``: that year's mean rate) or an ISO date (``2024-04-16``).
+
+    >>> _on("2024"), _on("2024-04-16")
+    (2024, '2024-04-16')
+    >>> _on("2024/04/16")
+    Traceback (most recent call last):
+    ...
+    aiindex.exceptions.AIIndexError: --on takes a date YYYY-MM-DD or a year YYYY ...
+    """
+    import datetime as dt
+
+    m = _ON.fullmatch(text.strip())
+    if m is not None:
+        year = int(m.group("y"))
+        try:
+            day = dt.date(year, int(m.group("m") or 1), int(m.group("d") or 1))
+        except ValueError:
+            day = None
+        if day is not None and _FIRST_RATE_YEAR <= year <= dt.date.today().year:
+            return year if m.group("m") is None else day.isoformat()
+    raise _usage(
+        f"--on takes a date YYYY-MM-DD or a year YYYY from {_FIRST_RATE_YEAR} on (e.g. "
+        f"2024-04-16 or 2024), not {_visible(text)!r}"
+    )
+
+
+def _visible(text: str) -> str:
+    """``text`` with control characters (terminal escape codes) written as escapes."""
+    return "".join(
+        ch if ch.isprintable() or ch == " " else ch.encode("unicode_escape").decode("ascii")
+        for ch in text
+    )
+
+
+def _one_line(message: str) -> str:
+    """An error message as one line: caret lines dropped, escape codes made visible."""
+    lines = [ln.strip() for ln in message.splitlines()]
+    kept = [ln for ln in lines if ln and set(ln) - {"^", " "}]
+    return _visible(" ".join(kept))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -170,13 +213,32 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         result = _COMMANDS[args.command][2](args)
     except AIIndexError as exc:
-        print(f"aiindex: {exc}", file=sys.stderr)
-        return 2
+        return _fail(str(exc))
     except OSError as exc:  # a file to write (--plot, export) that cannot be written
         where = f" {exc.filename}" if exc.filename else ""
-        print(f"aiindex: cannot write{where}: {exc.strerror or exc}", file=sys.stderr)
-        return 2
+        return _fail(f"cannot write{where}: {exc.strerror or exc}")
+    except Exception as exc:  # the contract: one line, never a traceback
+        return _fail(f"internal error ({type(exc).__name__}: {exc}); please report it")
     out, status = result if isinstance(result, tuple) else (result, 0)
+    return _write(out, status)
+
+
+def _fail(message: str) -> int:
+    import contextlib
+
+    # stderr itself may be closed: then there is no one to tell.
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        print(f"aiindex: {_one_line(message)}", file=sys.stderr)
+    return 2
+
+
+def _write(out: str | bytes, status: int) -> int:
+    """Print the result; a closed or full stdout ends the command quietly with status 2."""
+    import contextlib
+    import os
+
+    if sys.stdout is None:  # started with stdout closed (`aiindex list >&-`)
+        return _fail("standard output is closed: nothing was written")
     try:
         if isinstance(out, bytes):
             sys.stdout.buffer.write(out)
@@ -185,12 +247,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout.flush()
     except BrokenPipeError:  # `aiindex show x | head -1`: the reader left, which is fine
         # Point stdout at devnull so the interpreter's final flush does not fail again.
-        import contextlib
-        import os
-
         # (Where stdout is not a real file, nothing will flush it at exit either.)
         with contextlib.suppress(OSError, ValueError):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return status
+    except (OSError, ValueError) as exc:  # /dev/full, a closed descriptor
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        return _fail(f"cannot write the output: {why}")
     return status
 
 
@@ -268,7 +333,7 @@ def _cmd_show(args: argparse.Namespace) -> str:
 
         return cite(ind, args.cite, args.lang or "en")
     ranking = ind.ranking(args.year)
-    if args.plot:
+    if args.plot is not None:
         _plot(ind, args)
     if args.currency is None:
         if args.on is not None:
@@ -292,8 +357,34 @@ def _cmd_show(args: argparse.Namespace) -> str:
     return ranking_table(ranking, converted=converted)
 
 
+_PLOT_FORMATS = (".png", ".svg", ".pdf")
+
+
+def _plot_target(path: str) -> str:
+    """The file ``--plot`` writes: named, of a format the chart writes, not a folder."""
+    import os
+
+    if not path.strip():
+        raise _usage("--plot needs a file name, such as chart.png")
+    if os.path.isdir(path):
+        raise _usage(f"--plot {_visible(path)!r} is a folder; give a file name such as chart.png")
+    if not path.lower().endswith(_PLOT_FORMATS):
+        raise _usage(
+            f"--plot {_visible(path)!r}: the chart is written as "
+            + ", ".join(_PLOT_FORMATS)
+            + "; end the file name with one of them"
+        )
+    return path
+
+
 def _plot(ind: Indicator, args: argparse.Namespace) -> None:
-    import matplotlib
+    target = _plot_target(args.plot)
+    try:
+        import matplotlib
+    except ImportError:
+        from aiindex.exceptions import MissingExtraError
+
+        raise MissingExtraError("plot", "matplotlib") from None
 
     from aiindex._present.plot import plot
 
@@ -302,8 +393,8 @@ def _plot(ind: Indicator, args: argparse.Namespace) -> None:
     figure = ax.get_figure(root=True)
     if figure is None:  # pragma: no cover - plot() always draws on a figure
         raise AIIndexError("the chart has no figure to save")
-    figure.savefig(args.plot, bbox_inches="tight", dpi=150)
-    print(f"aiindex: chart written to {args.plot}", file=sys.stderr)
+    figure.savefig(target, bbox_inches="tight", dpi=150)
+    print(f"aiindex: chart written to {_visible(target)}", file=sys.stderr)
 
 
 def _usage(message: str) -> AIIndexError:
@@ -358,6 +449,11 @@ def _rate_json(r: Rate) -> dict[str, Any]:
     }
 
 
+# Larger than any amount the report prints (its largest are hundreds of billions of dollars),
+# small enough that every currency's value stays a finite float.
+_MAX_AMOUNT = 10**18
+
+
 def _cmd_convert(args: argparse.Namespace) -> str:
     from decimal import Decimal, InvalidOperation
 
@@ -379,8 +475,11 @@ def _cmd_convert(args: argparse.Namespace) -> str:
                 f"cannot read the amount {text!r}: give text such as '1억9천140만 달러' or "
                 "'$191.4 million', or a number and a currency code ('191.4e6 USD')"
             ) from None
-        if not amount.is_finite():
-            raise AmountParseError(f"the amount {text!r} is not a finite number") from None
+    if not amount.is_finite() or abs(amount) >= _MAX_AMOUNT:
+        raise AmountParseError(
+            f"the amount {_visible(text)!r} is out of range: give a finite amount under "
+            f"{_MAX_AMOUNT:,.0f}"
+        )
     value, used = convert_amount(float(amount), code, args.to, on=_on(args.on))
     korean = _korean(value, used.to_currency)
     if args.json:
@@ -530,6 +629,8 @@ def _cmd_import_public_data(args: argparse.Namespace) -> str:
 
     if args.edition is None:
         raise _usage("import-public-data needs --edition: figure numbers differ between editions")
+    if not args.path.strip():
+        raise _usage("import-public-data needs a folder or .zip of figure files, not ''")
     data = read_public_data(args.path, edition=args.edition)
     if args.json:
         return _dumps(
