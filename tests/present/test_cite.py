@@ -29,7 +29,8 @@ def test_every_shipped_edition_is_recorded() -> None:
             assert f"The AI Index {e} Annual Report" in info.citation
         else:
             # No citation text was sourced for 2026: empty, and cited by title and publisher.
-            assert info.citation == "" and info.authors == () and info.url == ""
+            assert info.citation == "" and info.authors == ()
+            assert info.url == "https://arxiv.org/abs/2606.15708"
             assert info.reference == f'{info.publisher}, "{info.title}", {info.published}.'
         assert info.sources
     assert {2023, 2024, 2025} <= set(known_editions())

@@ -49,7 +49,7 @@ class Edition:
         """The recorded citation, or where none was sourced (2026), the title and publisher.
 
         >>> aiindex.edition_info(2026).reference
-        'Stanford HAI, "AI Index Report 2026", 2026-04.'
+        'Stanford HAI, "Artificial Intelligence Index Report 2026", 2026-04-13.'
         """
         if self.citation:
             return self.citation
@@ -115,7 +115,7 @@ def editions() -> tuple[Edition, ...]:
     """The AI Index editions aiindex ships data for, oldest first.
 
     >>> [(e.edition, e.published) for e in aiindex.editions()][-2:]
-    [(2025, '2025-04'), (2026, '2026-04')]
+    [(2025, '2025-04'), (2026, '2026-04-13')]
     """
     from aiindex._io.files import catalogue
 
