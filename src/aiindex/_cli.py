@@ -811,13 +811,27 @@ _COMPOSITE_CHOICES = {
 }
 
 
-def _positive_int(text: str) -> int:
+def _draws(text: str) -> int:
+    from aiindex._analysis.composite import MAX_DRAWS
+
     try:
         value = int(text)
     except ValueError:
         value = 0
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"give a positive whole number, not {_visible(text)!r}")
+    if not 1 <= value <= MAX_DRAWS:
+        raise argparse.ArgumentTypeError(
+            f"give a number of draws from 1 to {MAX_DRAWS:,}, not {_visible(text)!r}"
+        )
+    return value
+
+
+def _seed(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"give a whole number from 0, not {_visible(text)!r}")
     return value
 
 
@@ -865,10 +879,10 @@ def _composite_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--uncertainty",
         metavar="N",
-        type=_positive_int,
+        type=_draws,
         help="also rank under N random weightings and every normalisation (e.g. 1000)",
     )
-    p.add_argument("--seed", type=int, help="seed of --uncertainty's draws")
+    p.add_argument("--seed", type=_seed, help="seed of --uncertainty's draws (0 or more)")
     p.add_argument("--plot", metavar="PNG", help="also draw the contributions (and intervals)")
     p.add_argument("--highlight", default="KOR", help="country to highlight in --plot (KOR)")
 

@@ -484,10 +484,17 @@ def test_bad_options_are_refused(options: dict[str, Any], match: str) -> None:
         aiindex.composite({"ai_talent_concentration": 1}, **options)
 
 
-def test_a_constant_indicator_cannot_be_normalised() -> None:
+def test_a_constant_or_infinite_indicator_cannot_be_normalised() -> None:
     flat = table("flat", {"KOR": 2.0, "USA": 2.0})
     with pytest.raises(IncomparableError, match="same value"):
         aiindex.composite({flat: 1})
+    lone = table("lone", {"KOR": 2.0})
+    other = table("other", {"KOR": 2.0, "USA": 3.0})
+    with pytest.raises(IncomparableError, match="only KOR of the countries ranked"):
+        aiindex.composite({lone: 1, other: 1}, missing="skip")
+    endless = table("endless", {"KOR": 2.0, "USA": math.inf})
+    with pytest.raises(IncomparableError, match="USA's value on 'endless' is inf"):
+        aiindex.composite({endless: 1})
 
 
 # -- uncertainty -------------------------------------------------------------------------------
@@ -576,8 +583,8 @@ def test_numpy_is_imported_by_a_composite_not_by_aiindex() -> None:
         aiindex.composite  # the name alone
         named = "numpy" in sys.modules
         aiindex.composite({"ai_talent_concentration": 1})
-        print(json.dumps([before, named, "numpy" in sys.modules, "pandas" in sys.modules, "cattrs" in sys.modules,
-                          "matplotlib" in sys.modules]))
+        loaded = [m in sys.modules for m in ("numpy", "pandas", "cattrs", "matplotlib")]
+        print(json.dumps([before, named, *loaded]))
         """
     )
     done = subprocess.run(
@@ -701,6 +708,8 @@ def test_a_weights_file_is_read_bounded(tmp_path: Path) -> None:
         aiindex.read_weights(binary)
     with pytest.raises(DataError, match="cannot read"):
         aiindex.read_weights(tmp_path / "absent.toml")
+    with pytest.raises(DataError, match="NUL byte"):
+        aiindex.read_weights("w\x00.toml")
     if hasattr(os, "mkfifo"):
         fifo = tmp_path / "fifo"
         os.mkfifo(fifo)
@@ -900,6 +909,53 @@ def test_cli_composite_errors_are_one_line(
     out, err = capsys.readouterr()
     assert status == 2 and out == "", (argv, out)
     assert err.count("\n") == 1 and err.startswith("aiindex: ") and "Traceback" not in err
+
+
+HOSTILE = [
+    "", " ", "-", "x", "\x1b[31mred\x1b[0m", "한국", "1e400", "nan", "inf", "-1", "0", "1",
+    "2024", "99999999999999999999", "/dev/null", ".", "..", "KOR", "World", "%s", "{}", "\x00",
+]  # fmt: skip
+SHAPES = [
+    ["--weights", "{v}"],
+    ["--year", "{v}", "--missing", "skip"],
+    ["--countries", "{v}", "--missing", "skip"],
+    ["--countries", "{v},KOR,USA,CHN", "--missing", "impute"],
+    ["--min-coverage", "{v}", "--missing", "impute"],
+    ["--uncertainty", "{v}", "--missing", "impute"],
+    ["--seed", "{v}", "--uncertainty", "10", "--missing", "impute"],
+    ["--plot", "{v}", "--missing", "impute"],
+    ["--highlight", "{v}", "--plot", "c.svg", "--missing", "impute"],
+    ["--edition", "{v}", "--missing", "impute"],
+    ["--normalize", "{v}"],
+    ["--impute", "{v}", "--missing", "impute", "--lang", "ko"],
+]
+
+
+def test_hostile_composite_invocations_keep_the_cli_contract(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import contextlib
+    import io
+    import random
+
+    monkeypatch.chdir(tmp_path)
+    rng = random.Random(14)
+    broken = []
+    for _ in range(120):
+        argv = ["composite", *(a.format(v=rng.choice(HOSTILE)) for a in rng.choice(SHAPES))]
+        out, err = io.StringIO(), io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                status = main(argv)
+            except SystemExit as exc:  # argparse's usage errors
+                status = exc.code if isinstance(exc.code, int) else 2
+        text = err.getvalue()
+        one_line = text.count("\n") == 1 and "internal error" not in text
+        if status not in (0, 2) or (status == 2 and not one_line):
+            broken.append((argv, f"exit {status}: {text}"))
+        elif "Traceback" in text or "\x1b" in text:
+            broken.append((argv, text))
+    assert not broken, broken[:5]
 
 
 def test_cli_bad_weights_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

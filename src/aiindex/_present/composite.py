@@ -11,10 +11,11 @@ AI 인덱스 2026 종합 순위: 30개국, 6개 부문 16개 지표
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from aiindex._analysis.composite import Composite, Uncertainty, starter_titles
 from aiindex._present.lang import Lang, check_lang
+from aiindex._present.plot import footer
 from aiindex._present.rows import (
     edition_words,
     rank_label,
@@ -25,11 +26,15 @@ from aiindex._present.rows import (
 from aiindex._present.text import table
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     import pandas as pd
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-    from aiindex._analysis.composite import CompositePart
+    from aiindex._analysis.composite import CompositePart, CompositeRow, UncertaintyRow
+
+    _Row = TypeVar("_Row", CompositeRow, UncertaintyRow)
 
 __all__ = [
     "COMPOSITE_COLUMNS",
@@ -526,18 +531,21 @@ def composite_plot(
     return _stacked(obj, by or ("pillar" if obj.pillars else "indicator"), top, highlight, ax, font)
 
 
-def _kept(ids: list[str], top: int | None, target: str | None) -> list[int]:
-    if top is None or len(ids) <= top:
-        return list(range(len(ids)))
-    kept = list(range(top))
-    kept += [i for i in range(top, len(ids)) if ids[i] == target]
-    return kept
-
-
-def _target(highlight: str | None) -> str | None:
+def _setup(
+    rows: Sequence[_Row], top: int | None, highlight: str | None, font: str | None
+) -> tuple[Lang, dict[str, Any], str | None, list[_Row]]:
+    """A chart's language, label font, highlighted country and rows (``top`` of them, and the
+    highlighted one wherever it stands)."""
     from aiindex._reference.entities import resolve
 
-    return resolve(highlight).id if highlight is not None else None
+    lang: Lang = "ko" if font else "en"
+    # The Hangul family first, DejaVu for what it lacks (the minus sign, digits' widths).
+    text_font: dict[str, Any] = {"fontfamily": [font, "DejaVu Sans"]} if font else {}
+    target = resolve(highlight).id if highlight is not None else None
+    kept = list(rows)
+    if top is not None and len(kept) > top:
+        kept = kept[:top] + [r for r in kept[top:] if r.entity.id == target]
+    return lang, text_font, target, kept
 
 
 def _new_axes(ax: Axes | None, rows: int, width: float = 8.0) -> tuple[Axes, Figure | None]:
@@ -557,12 +565,7 @@ def _stacked(
     ax: Axes | None,
     font: str | None,
 ) -> Axes:
-    lang: Lang = "ko" if font else "en"
-    text_font: dict[str, Any] = {"fontfamily": [font, "DejaVu Sans"]} if font else {}
-    target = _target(highlight)
-    ids = [r.entity.id for r in result.rows]
-    kept = _kept(ids, top, target)
-    rows = [result.rows[i] for i in kept]
+    lang, text_font, target, rows = _setup(result.rows, top, highlight, font)
     keys = list(result.pillars) if by == "pillar" else [p.id for p in result.parts]
     labels = [pillar_title(k, lang) for k in keys] if by == "pillar" else keys
     ax, created = _new_axes(ax, len(rows))
@@ -577,16 +580,8 @@ def _stacked(
         ax.barh(range(len(rows)), pos, left=left_pos, color=colour, label=labels[n])
         if any(neg):
             ax.barh(range(len(rows)), neg, left=left_neg, color=colour)
-    ticks = [
-        f"{rank_label(r.rank, r.rank in tied, lang, chart=True)}  {r.entity.display(lang)}"
-        for r in rows
-    ]
-    ax.set_yticks(range(len(rows)), labels=ticks, **text_font)
-    _mark(ax, rows, target, font)
-    ax.set_ylim(len(rows) - 0.5, -0.5)
+    _countries_axis(ax, rows, tied, target, font, text_font)
     ax.axvline(0, color="#4d4d4d", linewidth=0.8)
-    for side in ("top", "right"):
-        ax.spines[side].set_visible(False)
     if result.aggregation == "geometric":
         xlabel = (
             f"ln(점수 / {result.offset:g}) 기여도"
@@ -603,7 +598,7 @@ def _stacked(
     )
     ax.set_title(title, loc="left", fontsize=11, **text_font)
     ax.legend(loc="lower right", fontsize=7, frameon=False, prop=_prop(font))
-    _footer(ax, [_method(result, lang), _aiindex_line(lang)], text_font)
+    footer(ax, [_method(result, lang), _aiindex_line(lang)], text_font)
     if created is not None:
         height = float(created.get_size_inches()[1])
         created.subplots_adjust(left=0.3, right=0.97, top=1 - 0.5 / height, bottom=1.1 / height)
@@ -614,14 +609,31 @@ def _prop(font: str | None) -> dict[str, Any]:
     return {"family": [font, "DejaVu Sans"], "size": 7} if font else {"size": 7}
 
 
-def _mark(ax: Axes, rows: list[Any], target: str | None, font: str | None) -> None:
+def _countries_axis(
+    ax: Axes,
+    rows: Sequence[CompositeRow | UncertaintyRow],
+    tied: frozenset[int],
+    target: str | None,
+    font: str | None,
+    text_font: dict[str, Any],
+) -> None:
+    """The countries down the y axis, best at the top, ranked, the highlighted one in red."""
     from aiindex._present.plot import HIGHLIGHT_COLOR
 
+    lang: Lang = "ko" if font else "en"
+    ticks = [
+        f"{rank_label(r.rank, r.rank in tied, lang, chart=True)}  {r.entity.display(lang)}"
+        for r in rows
+    ]
+    ax.set_yticks(range(len(rows)), labels=ticks, **text_font)
     for tick, row in zip(ax.get_yticklabels(), rows, strict=True):
         if row.entity.id == target:
             tick.set_color(HIGHLIGHT_COLOR)
             if not font:  # Hangul fonts often ship no bold face
                 tick.set_fontweight("bold")
+    ax.set_ylim(len(rows) - 0.5, -0.5)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
 
 
 def _aiindex_line(lang: Lang) -> str:
@@ -630,50 +642,20 @@ def _aiindex_line(lang: Lang) -> str:
     return "Indicators and weights: the user's (or aiindex's starter pillars). Data: Stanford HAI AI Index."  # noqa: E501
 
 
-def _footer(ax: Axes, lines: list[str], text_font: dict[str, Any]) -> None:
-    ax.annotate(
-        "\n".join(lines),
-        xy=(0, 0),
-        xycoords="axes fraction",
-        xytext=(0, -34),
-        textcoords="offset points",
-        va="top",
-        ha="left",
-        fontsize=7.5,
-        color="#4d4d4d",
-        annotation_clip=False,
-        **text_font,
-    )
-
-
 def _intervals(
     unc: Uncertainty, top: int | None, highlight: str | None, ax: Axes | None, font: str | None
 ) -> Axes:
     from aiindex._present.plot import BAR_COLOR, HIGHLIGHT_COLOR
 
-    lang: Lang = "ko" if font else "en"
-    text_font: dict[str, Any] = {"fontfamily": [font, "DejaVu Sans"]} if font else {}
-    target = _target(highlight)
-    ids = [r.entity.id for r in unc.rows]
-    kept = _kept(ids, top, target)
-    rows = [unc.rows[i] for i in kept]
+    lang, text_font, target, rows = _setup(unc.rows, top, highlight, font)
     ax, created = _new_axes(ax, len(rows), width=7.0)
     for y, r in enumerate(rows):
         colour = HIGHLIGHT_COLOR if r.entity.id == target else BAR_COLOR
         ax.plot([r.low, r.high], [y, y], color=colour, linewidth=3, solid_capstyle="butt")
         ax.plot([r.median], [y], marker="o", color="#4d4d4d", markersize=5, linestyle="none")
         ax.plot([r.rank], [y], marker="x", color="#c8102e", markersize=5, linestyle="none")
-    tied = tied_ranks(r.rank for r in unc.rows)
-    ticks = [
-        f"{rank_label(r.rank, r.rank in tied, lang, chart=True)}  {r.entity.display(lang)}"
-        for r in rows
-    ]
-    ax.set_yticks(range(len(rows)), labels=ticks, **text_font)
-    _mark(ax, rows, target, font)
-    ax.set_ylim(len(rows) - 0.5, -0.5)
+    _countries_axis(ax, rows, tied_ranks(r.rank for r in unc.rows), target, font, text_font)
     ax.set_xlim(0.5, max([len(unc.rows), *(r.high for r in rows)]) + 0.5)
-    for side in ("top", "right"):
-        ax.spines[side].set_visible(False)
     if lang == "ko":
         ax.set_xlabel("순위 (막대: 5~95%, 점: 중앙값, x: 종합 순위)", **text_font)
         title = f"순위 불확실성 ({unc.n:,}회 추출)"
@@ -743,6 +725,10 @@ def composite_command(
     from aiindex._analysis.composite import composite
     from aiindex._sources.weights import pillars, read_weights
 
+    if plot and highlight is not None:
+        from aiindex._reference.entities import resolve
+
+        resolve(highlight)  # a bad name fails now, before any work or font warning
     mapping: Any = pillars() if weights is None else read_weights(weights, edition=edition)
     chosen = None
     if countries is not None:

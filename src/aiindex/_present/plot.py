@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from aiindex._model.indicator import Indicator
     from aiindex._present.rows import RankRow
 
-__all__ = ["BAR_COLOR", "HIGHLIGHT_COLOR", "hangul_font", "korean_font", "plot"]
+__all__ = ["BAR_COLOR", "HIGHLIGHT_COLOR", "footer", "hangul_font", "korean_font", "plot"]
 
 #: The colour of the highlighted entity's bar, and of every other bar.
 HIGHLIGHT_COLOR = "#c8102e"
@@ -211,8 +211,18 @@ def _draw(
         coverage_line(ind.coverage_for(year), lang, unranked="–"),
         source_line(ind, lang),
     ]
+    footer(ax, foot, text_font)
+    if created is not None:
+        # Fixed margins in inches: the rank labels on the left, the source lines below.
+        height = float(created.get_size_inches()[1])
+        created.subplots_adjust(left=0.3, right=0.97, top=1 - 0.5 / height, bottom=1.05 / height)
+    return ax
+
+
+def footer(ax: Axes, lines: list[str], text_font: dict[str, Any]) -> None:
+    """Small grey lines under a chart's x axis: coverage, method, sources."""
     ax.annotate(
-        "\n".join(foot),
+        "\n".join(lines),
         xy=(0, 0),
         xycoords="axes fraction",
         xytext=(0, -34),
@@ -224,8 +234,3 @@ def _draw(
         annotation_clip=False,
         **text_font,
     )
-    if created is not None:
-        # Fixed margins in inches: the rank labels on the left, the source lines below.
-        height = float(created.get_size_inches()[1])
-        created.subplots_adjust(left=0.3, right=0.97, top=1 - 0.5 / height, bottom=1.05 / height)
-    return ax

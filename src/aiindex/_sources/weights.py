@@ -57,7 +57,7 @@ Weights = dict[str, Union[float, dict[str, float]]]  # noqa: UP007 - cattrs need
 _PILLARS = "pillars.toml"
 
 
-def check_weight(value: object, where: str) -> float:
+def check_weight(value: object, where: str, what: str = "a weight") -> float:
     """``value`` as a float if it is a positive finite number; `ValueError` otherwise.
 
     >>> check_weight(2, "w"), check_weight(0.5, "w")
@@ -67,10 +67,10 @@ def check_weight(value: object, where: str) -> float:
     ValueError: research.ai_patents_per_capita: a weight must be a positive number, not 0
     """
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ValueError(f"{where}: a weight must be a positive number, not {value!r}")
+        raise ValueError(f"{where}: {what} must be a positive number, not {value!r}")
     number = float(value)
     if not math.isfinite(number) or number <= 0:
-        raise ValueError(f"{where}: a weight must be a positive number, not {value!r}")
+        raise ValueError(f"{where}: {what} must be a positive number, not {value!r}")
     return number
 
 
@@ -156,6 +156,8 @@ def _read_text(path: str | os.PathLike[str]) -> str:
         fd = os.open(label, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
         raise DataError(f"cannot read the file: {exc.strerror or exc}", path=label) from None
+    except ValueError:  # a NUL byte in the name
+        raise DataError("not a file name (it holds a NUL byte)", path=repr(label)) from None
     try:
         info = os.fstat(fd)
         # A FIFO or a device could block or never end: only a regular file is read.
