@@ -42,6 +42,14 @@ if TYPE_CHECKING:
 
     import pint
 
+    from aiindex._analysis.composite import (
+        Composite,
+        CompositePart,
+        CompositeRow,
+        Uncertainty,
+        UncertaintyRow,
+        composite,
+    )
     from aiindex._analysis.profile import profile
     from aiindex._analysis.series import Growth, Revision, growth, revisions, series
     from aiindex._check import Claim, Report, check
@@ -71,6 +79,7 @@ if TYPE_CHECKING:
     from aiindex._sources.lookup import entity, indicator, indicators
     from aiindex._sources.public_data import PublicData, read_public_data
     from aiindex._sources.usercsv import read_csv
+    from aiindex._sources.weights import pillars, read_weights
 
     ureg: pint.UnitRegistry[Any]
     Quantity: type[pint.Quantity[Any]]
@@ -80,6 +89,9 @@ __all__ = [
     "AIIndexError",
     "AmountParseError",
     "Claim",
+    "Composite",
+    "CompositePart",
+    "CompositeRow",
     "Coverage",
     "DataError",
     "Edition",
@@ -106,6 +118,8 @@ __all__ = [
     "Report",
     "Revision",
     "Source",
+    "Uncertainty",
+    "UncertaintyRow",
     "UndefinedRatioError",
     "UnknownCurrencyError",
     "UnknownEditionError",
@@ -115,6 +129,7 @@ __all__ = [
     "__version__",
     "check",
     "cite",
+    "composite",
     "convert",
     "define_units",
     "edition_info",
@@ -129,12 +144,14 @@ __all__ = [
     "indicators",
     "is_entity",
     "parse_amount",
+    "pillars",
     "plot",
     "profile",
     "rate",
     "rates_coverage",
     "read_csv",
     "read_public_data",
+    "read_weights",
     "revisions",
     "series",
     "to_constant_dollars",
@@ -186,6 +203,14 @@ _LAZY: dict[str, str] = {
     "revisions": "aiindex._analysis.series",
     "series": "aiindex._analysis.series",
     "read_csv": "aiindex._sources.usercsv",
+    "Composite": "aiindex._analysis.composite",
+    "CompositePart": "aiindex._analysis.composite",
+    "CompositeRow": "aiindex._analysis.composite",
+    "Uncertainty": "aiindex._analysis.composite",
+    "UncertaintyRow": "aiindex._analysis.composite",
+    "composite": "aiindex._analysis.composite",
+    "pillars": "aiindex._sources.weights",
+    "read_weights": "aiindex._sources.weights",
 }
 
 

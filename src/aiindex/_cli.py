@@ -1,7 +1,7 @@
 """The ``aiindex`` command line.
 
 Commands: list, show, rank, gap, profile, revisions, series, convert, export,
-import-public-data, check, figures and figure; ``aiindex --help`` lists them,
+import-public-data, check, composite, figures and figure; ``aiindex --help`` lists them,
 ``aiindex <command> --help`` explains one.
 
 Errors from aiindex become one line on stderr and exit status 2, never a traceback.
@@ -692,6 +692,33 @@ def _cmd_figure(args: argparse.Namespace) -> Result:
     return _dumps(figure_json(fig)) if args.json else figure_text(fig)
 
 
+def _cmd_composite(args: argparse.Namespace) -> str:
+    from aiindex._present.composite import composite_command
+
+    target = _plot_target(args.plot) if args.plot is not None else None
+    out, chart = composite_command(
+        args.weights,
+        edition=args.edition,
+        year=args.year,
+        countries=args.countries,
+        normalize=args.normalize,
+        aggregation=args.aggregation,
+        missing=args.missing,
+        impute=args.impute,
+        min_coverage=args.min_coverage,
+        draws=args.uncertainty,
+        seed=args.seed,
+        plot=target is not None,
+        highlight=args.highlight,
+        lang=args.lang or "en",
+        as_json=bool(args.json),
+    )
+    if chart is not None and target is not None:
+        chart.savefig(target, bbox_inches="tight", dpi=150)
+        print(f"aiindex: chart written to {_visible(target)}", file=sys.stderr)
+    return out
+
+
 def _list_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--search", help="words the id, title or Korean title must all contain ('특허', 'patents')"
@@ -774,6 +801,92 @@ def _figures_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--search", help="words the figure's id or title must all contain")
 
 
+# The choices of aiindex.composite (tests/analysis/test_composite.py holds them equal), written
+# out so that building this parser imports nothing of the analysis.
+_COMPOSITE_CHOICES = {
+    "normalize": ("minmax", "zscore", "rank"),
+    "aggregation": ("arithmetic", "geometric"),
+    "missing": ("refuse", "skip", "impute"),
+    "impute": ("worst", "median"),
+}
+
+
+def _draws(text: str) -> int:
+    from aiindex._analysis.composite import MAX_DRAWS
+
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if not 1 <= value <= MAX_DRAWS:
+        raise argparse.ArgumentTypeError(
+            f"give a number of draws from 1 to {MAX_DRAWS:,}, not {_visible(text)!r}"
+        )
+    return value
+
+
+def _seed(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"give a whole number from 0, not {_visible(text)!r}")
+    return value
+
+
+def _share(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 < value <= 1:
+        raise argparse.ArgumentTypeError(
+            f"give a share in (0, 1], such as 0.5, not {_visible(text)!r}"
+        )
+    return value
+
+
+def _composite_arguments(p: argparse.ArgumentParser) -> None:
+    p.description = (
+        "WEIGHTS is a TOML file: 'indicator_id = weight' lines, and [pillar] tables of them. "
+        "Without --weights, aiindex's starter pillars (its own choice, not the AI Index "
+        "Vibrancy Tool's weights)."
+    )
+    p.add_argument("--weights", metavar="WEIGHTS", help="the weights file (TOML)")
+    p.add_argument(
+        "--year", type=int, help="data year of every indicator (default: each one's latest)"
+    )
+    p.add_argument("--countries", help="only these countries, comma-separated (KOR,JPN,USA)")
+    choices = _COMPOSITE_CHOICES
+    p.add_argument("--normalize", choices=choices["normalize"], default="minmax")
+    p.add_argument("--aggregation", choices=choices["aggregation"], default="arithmetic")
+    p.add_argument(
+        "--missing",
+        choices=choices["missing"],
+        default="refuse",
+        help="missing values: refuse (default), skip (renormalise weights) or impute",
+    )
+    p.add_argument(
+        "--impute", choices=choices["impute"], default="worst", help="with --missing impute"
+    )
+    p.add_argument(
+        "--min-coverage",
+        type=_share,
+        default=0.5,
+        help="rank countries with values for at least this share of the weight (0.5)",
+    )
+    p.add_argument(
+        "--uncertainty",
+        metavar="N",
+        type=_draws,
+        help="also rank under N random weightings and every normalisation (e.g. 1000)",
+    )
+    p.add_argument("--seed", type=_seed, help="seed of --uncertainty's draws (0 or more)")
+    p.add_argument("--plot", metavar="PNG", help="also draw the contributions (and intervals)")
+    p.add_argument("--highlight", default="KOR", help="country to highlight in --plot (KOR)")
+
+
 def _figure_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("id", help="the figure: 4.2.8, fig_4.2.8 or fig_4.2.8.csv")
     p.add_argument(
@@ -824,6 +937,11 @@ _COMMANDS: dict[
         "convert money at the ECB reference rate of a date or a year's mean",
         _convert_arguments,
         _cmd_convert,
+    ),
+    "composite": (
+        "rank countries on weighted indicators, with the ranks' uncertainty",
+        _composite_arguments,
+        _cmd_composite,
     ),
     "figures": (
         "list the figures of an edition's public-data release",

@@ -6,7 +6,7 @@ matplotlib, and resolving a name never loads the presentation code.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -15,7 +15,18 @@ if TYPE_CHECKING:
     from aiindex._model.indicator import Indicator
     from aiindex._model.records import Entity, Observation, Profile, Ranking
 
-__all__ = ["cite", "html", "names_of", "plot", "resolve", "text", "to_pandas"]
+__all__ = [
+    "cite",
+    "composite_frame",
+    "composite_plot",
+    "composite_text",
+    "html",
+    "names_of",
+    "plot",
+    "resolve",
+    "text",
+    "to_pandas",
+]
 
 
 def resolve(text: str) -> Entity:
@@ -83,3 +94,32 @@ def plot(
     from aiindex._present.plot import plot
 
     return plot(indicator, year=year, highlight=highlight, top=top, ax=ax, lang=lang)
+
+
+def composite_text(obj: Any, lang: Literal["en", "ko"]) -> str:
+    """A composite ranking, or its uncertainty, as a text table."""
+    from aiindex._present.composite import composite_text
+
+    return composite_text(obj, lang)
+
+
+def composite_frame(obj: Any) -> pd.DataFrame:
+    """A composite ranking, or its uncertainty, as a pandas frame."""
+    from aiindex._present.composite import composite_frame
+
+    return composite_frame(obj)
+
+
+def composite_plot(
+    obj: Any,
+    *,
+    by: Literal["pillar", "indicator"] | None,
+    top: int | None,
+    highlight: str | None,
+    ax: Axes | None,
+    lang: Literal["en", "ko"],
+) -> Axes:
+    """A composite ranking as stacked bars, or its uncertainty as rank intervals."""
+    from aiindex._present.composite import composite_plot
+
+    return composite_plot(obj, by=by, top=top, highlight=highlight, ax=ax, lang=lang)

@@ -47,9 +47,22 @@ if TYPE_CHECKING:
             ax: Axes | None,
             lang: Literal["en", "ko"],
         ) -> Axes: ...
+        # A composite ranking or its uncertainty (aiindex._analysis.composite), typed loosely:
+        # the model is not typed against the layers above it.
+        def composite_text(self, obj: Any, lang: Literal["en", "ko"]) -> str: ...
+        def composite_frame(self, obj: Any) -> pd.DataFrame: ...
+        def composite_plot(
+            self,
+            obj: Any,
+            *,
+            by: Literal["pillar", "indicator"] | None,
+            top: int | None,
+            highlight: str | None,
+            ax: Axes | None,
+            lang: Literal["en", "ko"],
+        ) -> Axes: ...
 
     _Loader = Callable[[], Services]
-    _ = Any
 
 __all__ = ["install", "services"]
 

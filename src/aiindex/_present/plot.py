@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from aiindex._model.indicator import Indicator
     from aiindex._present.rows import RankRow
 
-__all__ = ["BAR_COLOR", "HIGHLIGHT_COLOR", "hangul_font", "plot"]
+__all__ = ["BAR_COLOR", "HIGHLIGHT_COLOR", "footer", "hangul_font", "korean_font", "plot"]
 
 #: The colour of the highlighted entity's bar, and of every other bar.
 HIGHLIGHT_COLOR = "#c8102e"
@@ -54,6 +54,27 @@ def hangul_font() -> str | None:
         if family in installed:
             return family
     return None
+
+
+def korean_font(lang: str, *, stacklevel: int = 2) -> str | None:
+    """The Hangul font family to label a chart with, if ``lang`` is ``"ko"`` and one is
+    installed; `HangulFontWarning` (the chart stays English) if none is.
+
+    ``stacklevel`` is as `warnings.warn` would take it in the caller.
+    """
+    if lang != "ko":
+        return None
+    font = hangul_font()
+    if font is None:
+        warnings.warn(
+            HangulFontWarning(
+                "no installed font has Hangul, so the chart is labelled in English; "
+                "install one (e.g. apt-get install fonts-nanum, then clear matplotlib's "
+                "font cache) for Korean labels"
+            ),
+            stacklevel=stacklevel + 1,
+        )
+    return font
 
 
 def plot(
@@ -95,18 +116,7 @@ def plot(
         raise ValueError(f"top={top!r}: give a positive number of rows, or None for all")
     target = resolve(highlight).id if highlight is not None else None
 
-    font = None
-    if lang == "ko":
-        font = hangul_font()
-        if font is None:
-            warnings.warn(
-                HangulFontWarning(
-                    "no installed font has Hangul, so the chart is labelled in English; "
-                    "install one (e.g. apt-get install fonts-nanum, then clear matplotlib's "
-                    "font cache) for Korean labels"
-                ),
-                stacklevel=2,
-            )
+    font = korean_font(lang)
     ko = font is not None
 
     ranking = indicator.ranking(year)
@@ -201,8 +211,18 @@ def _draw(
         coverage_line(ind.coverage_for(year), lang, unranked="–"),
         source_line(ind, lang),
     ]
+    footer(ax, foot, text_font)
+    if created is not None:
+        # Fixed margins in inches: the rank labels on the left, the source lines below.
+        height = float(created.get_size_inches()[1])
+        created.subplots_adjust(left=0.3, right=0.97, top=1 - 0.5 / height, bottom=1.05 / height)
+    return ax
+
+
+def footer(ax: Axes, lines: list[str], text_font: dict[str, Any]) -> None:
+    """Small grey lines under a chart's x axis: coverage, method, sources."""
     ax.annotate(
-        "\n".join(foot),
+        "\n".join(lines),
         xy=(0, 0),
         xycoords="axes fraction",
         xytext=(0, -34),
@@ -214,8 +234,3 @@ def _draw(
         annotation_clip=False,
         **text_font,
     )
-    if created is not None:
-        # Fixed margins in inches: the rank labels on the left, the source lines below.
-        height = float(created.get_size_inches()[1])
-        created.subplots_adjust(left=0.3, right=0.97, top=1 - 0.5 / height, bottom=1.05 / height)
-    return ax
