@@ -82,6 +82,9 @@ class FigureMapping:
     encoding where it is not UTF-8 (one 2026 file was exported as Mac Roman). A
     ``supplement`` file is read after the indicator's other files: where both give a value
     (they must agree), the other file's is kept, with its printed text and figure.
+    ``dated`` says the year column holds each row's own date (a model's publication date,
+    "12/24/24"), not a yearly series' 1/1/YY: the data year is the date's, and the date is
+    noted on the value.
     """
 
     file: str
@@ -98,10 +101,13 @@ class FigureMapping:
     entity_ids: tuple[tuple[str, str], ...] = ()
     encoding: Literal["utf-8", "mac_roman"] = "utf-8"
     supplement: bool = False
+    dated: bool = False
 
     def __attrs_post_init__(self) -> None:
         if (self.year is None) == (self.year_column is None):
             raise ValueError(f"{self.file}: give exactly one of year and year_column")
+        if self.dated and self.year_column is None:
+            raise ValueError(f"{self.file}: dated needs a year_column of dates")
         if self.value_form != "number" and self.indicator.unit != "percent":
             raise ValueError(f"{self.file}: shares are read into a percent indicator only")
         if self.coverage == "top" and not self.indicator.descending:
@@ -170,6 +176,7 @@ class _FigureRecord:
     entity_ids: tuple[tuple[str, str], ...] = ()
     encoding: Literal["utf-8", "mac_roman"] = "utf-8"
     supplement: bool = False
+    dated: bool = False
 
 
 @attrs.frozen
@@ -624,7 +631,7 @@ def _read_figure(
             ycell = row[year_col]
             yhit = years.get(ycell)
             if yhit is None:
-                yhit = years[ycell] = _year(ycell, line, header[year_col], rel)
+                yhit = years[ycell] = _year(ycell, line, header[year_col], rel, dated=m.dated)
             year, ynote = yhit
             if ynote:
                 notes.append(ynote)
@@ -700,22 +707,30 @@ def _percent_of(share: Decimal) -> str:
         return format(share.scaleb(2), "f")
 
 
-def _year(cell: str, line: int, column: str, path: str) -> tuple[int, str | None]:
-    """The data year of a year or date cell, and a note if the date says more."""
+def _year(
+    cell: str, line: int, column: str, path: str, *, dated: bool = False
+) -> tuple[int, str | None]:
+    """The data year of a year or date cell, and a note if the date says more.
+
+    ``dated``: the cell is the row's own date (a publication date), any day of the year.
+    """
     text = cell.strip()
     y = _YEAR.fullmatch(text)
     if y:
         return int(y.group(1)), None
     m = _US_DATE.fullmatch(text)
     if m:
+        yy = m.group(3)
+        year = int(yy) + 2000 if len(yy) == 2 else int(yy)
+        if dated:
+            return year, f"dated {text} in the file"
         # Yearly series are dated 1/1/YY; any other day would be a sub-yearly value.
         if (m.group(1), m.group(2)) != ("1", "1"):
             raise DataError(
                 f"row {line}, column {column!r}: {cell!r} is not a yearly date (1/1/YY)",
                 path=path,
             )
-        yy = m.group(3)
-        return (int(yy) + 2000 if len(yy) == 2 else int(yy)), None
+        return year, None
     m = _ISO_DATE.fullmatch(text)
     if m:
         return int(m.group(1)), f"dated {text} in the file"
