@@ -20,7 +20,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import aiindex
-from aiindex._reference.entities import resolve
+from aiindex._reference.entities import resolve, resolve_subdivision
 from aiindex._sources import public_data
 from aiindex._sources.public_data import _header_key, mappings, read_public_data
 
@@ -136,6 +136,8 @@ def test_every_shipped_value_equals_its_cell(edition: int) -> None:
                 if yc is not None and re.fullmatch(r"\d{4}(\.0+|-\d\d-\d\d)?", row[yc]):
                     year = int(row[yc][:4])
                 chosen = dict(m.entity_ids).get(row[ent].strip())
+                if m.subdivisions_of:  # a US state's code or name, among the US states
+                    chosen = chosen or resolve_subdivision(_clean(row[ent]), m.subdivisions_of).id
                 entity = chosen or resolve(_clean(row[ent])).id
                 obs = [
                     o for o in data["observations"] if (o["entity"], o["year"]) == (entity, year)

@@ -89,9 +89,7 @@ def test_model_table_introduces_slug_entities(tmp_path: Path) -> None:
     ids = {e.id: e for e in ind.entities}
     assert set(ids) == {"gpt-4", "nimbus-large-2", "claude-3-opus"}
     assert ids["gpt-4"] == aiindex.entity("GPT-4")
-    assert (
-        ids["nimbus-large-2"].kind == "model" and ids["nimbus-large-2"].name == "Nimbus Large 2"
-    )
+    assert ids["nimbus-large-2"].kind == "model" and ids["nimbus-large-2"].name == "Nimbus Large 2"
     assert ind.value("Nimbus Large 2").magnitude == 20
     assert ind.value("nimbus large 2").magnitude == 20
     assert ind.value("claude-3-opus").magnitude == 35

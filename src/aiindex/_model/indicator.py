@@ -475,6 +475,12 @@ class Indicator:
         for candidate in present.values():
             if normalize(candidate.name) == key or normalize(candidate.id) == key:
                 return candidate
+        # A subdivision's other names ("CA", "캘리포니아주") mean it only within its table.
+        for candidate in present.values():
+            if candidate.kind == "subdivision" and key in {
+                normalize(n) for n in services().names_of(candidate)
+            }:
+                return candidate
         found = services().resolve(entity)
         if found.id not in present:
             # A generic name ("rest-of-world") finds the one entity of this table named alike:
