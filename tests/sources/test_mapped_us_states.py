@@ -157,7 +157,9 @@ def test_the_top_15_states_rank_down_to_the_chart_floor_and_no_further() -> None
         assert ind.rank(code) == competition_rank(top, code)
     # A state below the chart's last value is not in the table: no value, so no rank.
     below = next(
-        code for code in (state_code(r["State"]) for r in rows(2025, "fig_6.2.8")) if code not in top
+        code
+        for code in (state_code(r["State"]) for r in rows(2025, "fig_6.2.8"))
+        if code not in top
     )
     with pytest.raises(MissingValueError):
         ind.rank(below)
