@@ -6,34 +6,20 @@ rank is computed here from the cells. Names and numbers of figures are the only 
 
 from __future__ import annotations
 
-import csv
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
+from release import competition_rank, rows
 
 import aiindex
 from aiindex._sources.public_data import mappings
 from aiindex.exceptions import IncompleteRankingError, MissingValueError
-
-REPO = Path(__file__).resolve().parents[2]
-RELEASES = REPO / "reference" / "public-data"
-
-
-def rows(edition: int, figure: str) -> list[dict[str, str]]:
-    (path,) = (RELEASES / f"{edition}-full").glob(f"*/{figure}.csv")
-    with path.open(encoding="utf-8-sig", newline="") as f:
-        return list(csv.DictReader(f))
 
 
 def number(written: str, fraction: bool) -> Decimal:
     """A cell as the indicator shows it: a percent string loses its sign, a fraction moves."""
     value = Decimal(written.strip().rstrip("%"))
     return value * 100 if fraction else value
-
-
-def competition_rank(values: dict[str, Decimal], key: str) -> int:
-    return 1 + sum(1 for v in values.values() if v > values[key])
 
 
 # (edition, indicator, figure, entity column, value column, year column or data year,

@@ -7,11 +7,10 @@ resolver; ranks are computed here from the cells.
 
 from __future__ import annotations
 
-import csv
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
+from release import competition_rank, rows
 
 import aiindex
 from aiindex._check.entities import mentions
@@ -21,15 +20,6 @@ from aiindex.exceptions import IncompleteRankingError, MissingValueError, Unknow
 
 pycountry = pytest.importorskip("pycountry")
 
-REPO = Path(__file__).resolve().parents[2]
-RELEASES = REPO / "reference" / "public-data"
-
-
-def rows(edition: int, figure: str) -> list[dict[str, str]]:
-    (path,) = (RELEASES / f"{edition}-full").glob(f"*/{figure}.csv")
-    with path.open(encoding="utf-8-sig", newline="") as f:
-        return list(csv.DictReader(f))
-
 
 def state_code(cell: str) -> str:
     """The ISO 3166-2 code of a state as a file writes it ("CA", "California", "ALABAMA")."""
@@ -38,10 +28,6 @@ def state_code(cell: str) -> str:
         if text.upper() in (sub.code.removeprefix("US-"), sub.name.upper()):
             return str(sub.code)
     raise AssertionError(f"{cell!r} is no US state")
-
-
-def competition_rank(values: dict[str, Decimal], key: str) -> int:
-    return 1 + sum(1 for v in values.values() if v > values[key])
 
 
 # (edition, indicator, figure, state column, value column, year column or data year,
