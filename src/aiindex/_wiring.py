@@ -15,7 +15,16 @@ if TYPE_CHECKING:
     from aiindex._model.indicator import Indicator
     from aiindex._model.records import Entity, Observation, Profile, Ranking
 
-__all__ = ["cite", "html", "names_of", "plot", "resolve", "text", "to_pandas"]
+__all__ = [
+    "cite",
+    "html",
+    "names_of",
+    "plot",
+    "resolve",
+    "resolve_subdivision",
+    "text",
+    "to_pandas",
+]
 
 
 def resolve(text: str) -> Entity:
@@ -23,6 +32,13 @@ def resolve(text: str) -> Entity:
     from aiindex._reference.entities import resolve
 
     return resolve(text)
+
+
+def resolve_subdivision(text: str, country: str) -> Entity:
+    """The subdivision of ``country`` a name means (`entities.resolve_subdivision`)."""
+    from aiindex._reference.entities import resolve_subdivision
+
+    return resolve_subdivision(text, country)
 
 
 def names_of(entity: Entity) -> tuple[str, ...]:

@@ -149,6 +149,11 @@ def test_the_top_15_states_rank_down_to_the_chart_floor_and_no_further() -> None
     )
     with pytest.raises(MissingValueError):
         ind.rank(below)
+    # ... and by its name or code too: it is a state of the table's country, with no value.
+    name = pycountry.subdivisions.get(code=below).name
+    for text in (name, below.removeprefix("US-")):
+        with pytest.raises(MissingValueError, match=rf"no value for {name} \({below}\)"):
+            ind.rank(text)
 
 
 def test_select_states_refuse_a_rank() -> None:

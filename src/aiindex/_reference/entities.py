@@ -233,7 +233,8 @@ def _subdivision_index(country: str) -> dict[str, Entity]:
 
 
 def resolve_subdivision(text: str, country: str) -> Entity:
-    """The subdivision of ``country`` (ISO alpha-3) a name or code means, within that country.
+    """The subdivision of ``country`` (ISO alpha-3 or alpha-2) a name or code means, within
+    that country.
 
     "CA" is California here, and Canada to `resolve`; "Georgia" the US state here.
 
@@ -241,7 +242,10 @@ def resolve_subdivision(text: str, country: str) -> Entity:
     ['US-CA', 'US-CA', 'US-CA', 'US-GA']
     """
     if country not in _iso_by_code():
-        raise UnknownEntityError(country, _suggest(country))
+        alpha3 = {r["alpha_2"]: code for code, r in _iso_by_code().items()}.get(country)
+        if alpha3 is None:
+            raise UnknownEntityError(country, _suggest(country))
+        country = alpha3
     index = _subdivision_index(country)
     found = index.get(normalize(text))
     if found is None:
