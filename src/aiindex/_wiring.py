@@ -24,6 +24,7 @@ __all__ = [
     "names_of",
     "plot",
     "resolve",
+    "resolve_subdivision",
     "text",
     "to_pandas",
 ]
@@ -34,6 +35,13 @@ def resolve(text: str) -> Entity:
     from aiindex._reference.entities import resolve
 
     return resolve(text)
+
+
+def resolve_subdivision(text: str, country: str) -> Entity:
+    """The subdivision of ``country`` a name means (`entities.resolve_subdivision`)."""
+    from aiindex._reference.entities import resolve_subdivision
+
+    return resolve_subdivision(text, country)
 
 
 def names_of(entity: Entity) -> tuple[str, ...]:

@@ -37,7 +37,7 @@ OBS_KEYS = {
     "disputed",
 }  # fmt: skip
 COVERAGE_KEYS = {"year", "kind", "complete_down_to", "note"}
-ENTITY_KINDS = {"country", "group", "organization", "model", "baseline"}
+ENTITY_KINDS = {"country", "group", "organization", "model", "baseline", "subdivision"}
 SEED_KOREAN_NAMES = [
     "한국", "미국", "일본", "룩셈부르크", "이스라엘", "싱가포르", "중국", "영국", "아랍에미리트",
     "UAE", "이집트", "프랑스", "인도", "구글", "메타", "마이크로소프트", "오픈AI",
@@ -238,15 +238,25 @@ def test_entities_schema_and_country_codes() -> None:
         if e["kind"] == "country":
             # A code outside ISO 3166-1 (Kosovo's XKX) must say why it is used.
             assert pycountry.countries.get(alpha_3=e["id"]) is not None or e.get("note"), e["id"]
+        elif e["kind"] == "subdivision":
+            # An ISO 3166-2 code, under pycountry's own name: the Korean names are ours.
+            sub = pycountry.subdivisions.get(code=e["id"])
+            assert sub is not None and sub.name == e["name"], e["id"]
         else:
             assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", e["id"]), e["id"]
 
 
 def test_no_normalised_name_collisions() -> None:
     # A shared name (a Korean one included) resolves to one entity only. The remainders
-    # "Rest of the world" share theirs on purpose: each table finds its own.
+    # "Rest of the world" share theirs on purpose: each table finds its own. US states' names
+    # are scoped to their tables ("Georgia"), so they are checked among themselves.
+    for scope in (lambda e: e["kind"] != "subdivision", lambda e: e["kind"] == "subdivision"):
+        _no_collisions([e for e in entities() if scope(e)])
+
+
+def _no_collisions(ents: list[dict[str, Any]]) -> None:
     owner: dict[str, str] = {}
-    for e in entities():
+    for e in ents:
         for name in names_of(e):
             key = normalise(name)
             assert key, (e["id"], name)
@@ -264,6 +274,8 @@ def test_aliases_do_not_collide_with_other_countries_pycountry_names() -> None:
             if value:
                 owner.setdefault(normalise(value), c.alpha_3)
     for e in entities():
+        if e["kind"] == "subdivision":
+            continue  # "Georgia" and "CA" are the US states only within tables of US states
         for name in names_of(e):
             other = owner.get(normalise(name))
             assert other is None or other == e["id"], (e["id"], name, other)

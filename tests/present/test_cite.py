@@ -70,7 +70,9 @@ def test_every_provider_named_is_on_its_charts_source_line(edition: int) -> None
         for figure in figures_of(ind):
             obs = next(o for o in ind.observations if o.source.figure == figure)
             for name in providers(obs):
-                assert name in lines[figure], (ind.id, figure, name)
+                # The text layer drops ligatures ("Arti\x00cial Analysis", "AI di usion").
+                written = {name, *(re.sub(r"ff[il]|f[fil]", c, name) for c in ("\x00", " "))}
+                assert any(w in lines[figure] for w in written), (ind.id, figure, name)
                 named += 1
             # The report's own analyses are cited as the report, not as a provider.
             assert "AI Index" not in providers(obs)

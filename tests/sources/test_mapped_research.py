@@ -6,25 +6,14 @@ typed; ranks are computed here from the same cells.
 
 from __future__ import annotations
 
-import csv
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
+from release import competition_rank, rows
 
 import aiindex
 from aiindex._sources.public_data import mappings
 from aiindex.exceptions import IncompleteRankingError
-
-REPO = Path(__file__).resolve().parents[2]
-RELEASES = REPO / "reference" / "public-data"
-
-
-def rows(edition: int, figure: str) -> list[dict[str, str]]:
-    """The rows of one figure file of ``edition``, found in its chapter folder."""
-    (path,) = (RELEASES / f"{edition}-full").glob(f"*/{figure}.csv")
-    with path.open(encoding="utf-8-sig", newline="") as f:
-        return list(csv.DictReader(f))
 
 
 def cell(edition: int, figure: str, column: str, **match: str) -> str:
@@ -32,11 +21,6 @@ def cell(edition: int, figure: str, column: str, **match: str) -> str:
     found = [r for r in rows(edition, figure) if all(r[k] == v for k, v in match.items())]
     assert len(found) == 1, (figure, match, len(found))
     return found[0][column]
-
-
-def competition_rank(values: dict[str, Decimal], name: str) -> int:
-    """1 + how many values are larger than ``name``'s (ties share a rank)."""
-    return 1 + sum(1 for v in values.values() if v > values[name])
 
 
 # (edition, indicator, entity, year, figure, value column, row match, written as a fraction)

@@ -20,7 +20,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import aiindex
-from aiindex._reference.entities import resolve
+from aiindex._reference.entities import resolve, resolve_subdivision
 from aiindex._sources import public_data
 from aiindex._sources.public_data import _header_key, mappings, read_public_data
 
@@ -136,6 +136,8 @@ def test_every_shipped_value_equals_its_cell(edition: int) -> None:
                 if yc is not None and re.fullmatch(r"\d{4}(\.0+|-\d\d-\d\d)?", row[yc]):
                     year = int(row[yc][:4])
                 chosen = dict(m.entity_ids).get(row[ent].strip())
+                if m.subdivisions_of:  # a US state's code or name, among the US states
+                    chosen = chosen or resolve_subdivision(_clean(row[ent]), m.subdivisions_of).id
                 entity = chosen or resolve(_clean(row[ent])).id
                 obs = [
                     o for o in data["observations"] if (o["entity"], o["year"]) == (entity, year)
@@ -450,3 +452,29 @@ def test_a_supplement_that_disagrees_fails(tmp_path: Path) -> None:
     write(tmp_path, "fig_4.3.1.csv", "Economy,H2 2025 AI Diffusion\nSouth Korea,30.8%\n")
     with pytest.raises(aiindex.DataError, match="two files give different values"):
         read_public_data(tmp_path, edition=2026)
+
+
+def test_a_dated_mapping_reads_a_publication_date_as_its_year(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 2025 fig_1.3.12 dates each model by its publication day ("12/24/24"): the year is the
+    # date's, and the date is noted. Without `dated`, such a day is refused as sub-yearly.
+    header = "Model,Publication date,Sector,Parameters\n"
+    write(tmp_path, "fig_1.3.12.csv", header + "DeepSeek-V3,12/24/24,Industry,6.71E+11\n")
+    obs = (
+        read_public_data(tmp_path, edition=2025)
+        .indicators["model_parameters"]
+        .observation("DeepSeek-V3")
+    )
+    assert (obs.year, obs.printed, obs.note) == (2024, "6.71E+11", "dated 12/24/24 in the file")
+    (m,) = mappings().figures[2025, "fig_1.3.12.csv"]
+    figures = {**mappings().figures, (2025, "fig_1.3.12.csv"): (attrs.evolve(m, dated=False),)}
+    monkeypatch.setattr(public_data, "mappings", lambda: attrs.evolve(mappings(), figures=figures))
+    with pytest.raises(aiindex.DataError, match=r"'12/24/24' is not a yearly date"):
+        read_public_data(tmp_path, edition=2025)
+
+
+def test_dated_needs_a_year_column() -> None:
+    (m,) = mappings().figures[2025, "fig_1.3.23.csv"]
+    with pytest.raises(ValueError, match="dated needs a year_column"):
+        attrs.evolve(m, dated=True)

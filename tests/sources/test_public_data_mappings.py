@@ -68,7 +68,11 @@ def test_a_valid_file_gives_its_mapping(mapping_file: Any) -> None:
         ([_indicator()], [_figure(year_column="Year")], "exactly one of year and year_column"),
         ([_indicator()], [_figure(value_form="fraction", coverage="all")], "coverage"),
         ([_indicator(), _indicator()], [_figure()], "defined twice"),
-        ([_indicator(unit="bill")], [_figure(value_form="percent")], "percent indicator only"),
+        (
+            [_indicator(unit="bill")],
+            [_figure(value_form="percent")],
+            "percent or percentage_point indicator only",
+        ),
     ],
 )
 def test_a_bad_mapping_fails_naming_the_file(

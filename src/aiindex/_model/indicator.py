@@ -31,6 +31,7 @@ from aiindex.exceptions import (
     IncompleteRankingError,
     MissingValueError,
     UndefinedRatioError,
+    UnknownEntityError,
 )
 
 if TYPE_CHECKING:
@@ -475,6 +476,19 @@ class Indicator:
         for candidate in present.values():
             if normalize(candidate.name) == key or normalize(candidate.id) == key:
                 return candidate
+        # A subdivision's other names ("CA", "캘리포니아주") mean it only within its table, and
+        # a state the table lacks ("Ohio", below a top chart's cut) is still that country's.
+        state = None
+        for candidate in present.values():
+            if candidate.kind == "subdivision":
+                state = candidate
+                if key in {normalize(n) for n in services().names_of(candidate)}:
+                    return candidate
+        if state is not None:
+            try:
+                return services().resolve_subdivision(entity, state.id.partition("-")[0])
+            except UnknownEntityError:
+                pass  # not one of the country's subdivisions: a country, a group, a typo
         found = services().resolve(entity)
         if found.id not in present:
             # A generic name ("rest-of-world") finds the one entity of this table named alike:

@@ -33,8 +33,17 @@ __all__ = [
     "Source",
 ]
 
-EntityKind = Literal["country", "group", "organization", "model", "baseline"]
-ENTITY_KINDS: tuple[EntityKind, ...] = ("country", "group", "organization", "model", "baseline")
+#: "subdivision": a state or province of a country (ISO 3166-2, "US-CA"), named only within
+#: the tables of its country's subdivisions: "CA" is California there and Canada elsewhere.
+EntityKind = Literal["country", "group", "organization", "model", "baseline", "subdivision"]
+ENTITY_KINDS: tuple[EntityKind, ...] = (
+    "country",
+    "group",
+    "organization",
+    "model",
+    "baseline",
+    "subdivision",
+)
 CoverageKind = Literal["complete", "top", "selection"]
 #: The publication of a table a user read (`aiindex.read_csv`), which is no AI Index edition.
 USER_TABLE = "user table"
@@ -62,9 +71,10 @@ class Source:
 
 @attrs.frozen
 class Entity:
-    """A country, group, organization, model or human baseline.
+    """A country, group, organization, model, human baseline or subdivision (a US state).
 
-    ``id`` is the ISO 3166-1 alpha-3 code for countries and a lowercase-hyphen slug otherwise.
+    ``id`` is the ISO 3166-1 alpha-3 code for countries, the ISO 3166-2 code for subdivisions
+    ("US-CA") and a lowercase-hyphen slug otherwise.
 
     >>> kor = aiindex.entity("한국")
     >>> (kor.id, kor.kind, kor.name)

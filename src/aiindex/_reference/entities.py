@@ -5,11 +5,17 @@ aliases, organizations, models, groups) and pycountry's ISO 3166-1 database (eve
 name, with its Korean translation). That database is read straight from the files pycountry
 ships: importing pycountry itself costs about 70 ms (it loads importlib.metadata and an email
 parser for its version string), several times more than reading the table.
+
+Subdivisions (US states, ISO 3166-2 "US-CA") come from pycountry's ISO 3166-2 database, with
+their Korean names from ``data/entities.toml``. Their names are scoped: "CA" and "Georgia" are
+California and the US state only where a table of US states is read (`resolve_subdivision`);
+everywhere else they stay Canada and the country, and a subdivision is found by its ISO code.
 """
 
 from __future__ import annotations
 
 import functools
+import re
 from typing import TYPE_CHECKING
 
 from aiindex._model.names import normalize, slug
@@ -19,7 +25,16 @@ from aiindex.exceptions import DataError, UnknownEntityError
 if TYPE_CHECKING:
     from typing import Any
 
-__all__ = ["all_names", "by_id", "is_entity", "names_of", "normalize", "resolve", "slug"]
+__all__ = [
+    "all_names",
+    "by_id",
+    "is_entity",
+    "names_of",
+    "normalize",
+    "resolve",
+    "resolve_subdivision",
+    "slug",
+]
 
 
 @functools.cache
@@ -162,6 +177,85 @@ def country_codes() -> frozenset[str]:
     return frozenset(_iso_by_code())
 
 
+# -- subdivisions (ISO 3166-2) ----------------------------------------------------------------
+
+_SUBDIVISION_ID = re.compile(r"[A-Z]{2}-[A-Z0-9]{1,3}")
+
+
+@functools.cache
+def _iso3166_2() -> dict[str, dict[str, str]]:
+    """pycountry's ISO 3166-2 subdivisions by code ("US-CA"): code, name, type, parent."""
+    import json
+    import os
+
+    where = _pycountry_dir()
+    if where is not None:
+        try:
+            with open(os.path.join(where, "databases", "iso3166-2.json"), "rb") as f:
+                return {r["code"]: r for r in json.load(f)["3166-2"]}
+        except (OSError, ValueError, KeyError):
+            pass  # a pycountry with another layout: ask it the slow way
+    import pycountry
+
+    return {s.code: {"code": s.code, "name": s.name} for s in pycountry.subdivisions}
+
+
+def subdivision_codes() -> frozenset[str]:
+    """The ISO 3166-2 codes pycountry knows: the ids of every subdivision."""
+    return frozenset(_iso3166_2())
+
+
+@functools.cache
+def _subdivision_of(code: str) -> tuple[Entity, tuple[str, ...]]:
+    """One subdivision and its names: ours (the Korean ones), its codes and pycountry's name."""
+    record = _iso3166_2()[code]
+    names = [code, code.partition("-")[2], record["name"]]
+    own = _own().get(code)
+    if own is not None:
+        entity, aliases = own
+        names = [*aliases, *names]
+    else:
+        entity = Entity(code, "subdivision", record["name"])
+    return entity, tuple(dict.fromkeys(names))
+
+
+@functools.cache
+def _subdivision_index(country: str) -> dict[str, Entity]:
+    """Every name of ``country``'s subdivisions (alpha-3), normalized."""
+    prefix = _iso_by_code()[country]["alpha_2"] + "-"
+    index: dict[str, Entity] = {}
+    for code in _iso3166_2():
+        if code.startswith(prefix):
+            entity, names = _subdivision_of(code)
+            for name in names:
+                index[normalize(name)] = entity
+    return index
+
+
+def resolve_subdivision(text: str, country: str) -> Entity:
+    """The subdivision of ``country`` (ISO alpha-3 or alpha-2) a name or code means, within
+    that country.
+
+    "CA" is California here, and Canada to `resolve`; "Georgia" the US state here.
+
+    >>> [resolve_subdivision(t, "USA").id for t in ("CA", "California", "US-CA", "GEORGIA")]
+    ['US-CA', 'US-CA', 'US-CA', 'US-GA']
+    """
+    if country not in _iso_by_code():
+        alpha3 = {r["alpha_2"]: code for code, r in _iso_by_code().items()}.get(country)
+        if alpha3 is None:
+            raise UnknownEntityError(country, _suggest(country))
+        country = alpha3
+    index = _subdivision_index(country)
+    found = index.get(normalize(text))
+    if found is None:
+        import difflib
+
+        keys = difflib.get_close_matches(normalize(text), list(index), n=3, cutoff=0.75)
+        raise UnknownEntityError(text, tuple(dict.fromkeys(index[k].name for k in keys)))
+    return found
+
+
 def by_id(entity_id: str) -> Entity:
     """The entity with this exact id; shipped data files refer to entities by id.
 
@@ -171,13 +265,17 @@ def by_id(entity_id: str) -> Entity:
     own = _own().get(entity_id)
     if own is not None:
         return own[0]
-    if entity_id not in _iso_by_code():
-        raise UnknownEntityError(entity_id, _suggest(entity_id))
-    return _country_of(entity_id)[0]
+    if entity_id in _iso_by_code():
+        return _country_of(entity_id)[0]
+    if _SUBDIVISION_ID.fullmatch(entity_id) and entity_id in _iso3166_2():
+        return _subdivision_of(entity_id)[0]
+    raise UnknownEntityError(entity_id, _suggest(entity_id))
 
 
 def names_of(entity: Entity) -> tuple[str, ...]:
-    """Every name ``entity`` resolves from."""
+    """Every name ``entity`` resolves from (a subdivision's only within its country's tables)."""
+    if entity.kind == "subdivision" and entity.id in _iso3166_2():
+        return _subdivision_of(entity.id)[1]
     table = _countries() if entity.kind == "country" else _own()
     found = table.get(entity.id)
     return found[1] if found is not None else (entity.name,)
@@ -189,9 +287,13 @@ def all_names() -> tuple[tuple[str, Entity, bool], ...]:
     pycountry's countries come first, with pycountry's names (and, for a country that
     data/entities.toml also lists, ours); then every entity of data/entities.toml with its
     names, marked ``ours``. Where two entities share a name, `resolve` follows ours.
+    Subdivisions are left out: their names ("Georgia", "CA") mean them only within a table of
+    their country's subdivisions.
     """
     rows = [(name, e, False) for e, names in _countries().values() for name in names]
-    rows += [(name, e, True) for e, names in _own().values() for name in names]
+    rows += [
+        (name, e, True) for e, names in _own().values() if e.kind != "subdivision" for name in names
+    ]
     return tuple(rows)
 
 
@@ -203,7 +305,8 @@ def _index() -> dict[str, Entity]:
             index[normalize(name)] = entity
     # Our own names are added last so they win: "Korea" is South Korea in every AI Index table.
     for entity, names in _own().values():
-        for name in (entity.id, *names):
+        # A subdivision is found by its ISO code alone ("US-CA"): its names are scoped.
+        for name in (entity.id,) if entity.kind == "subdivision" else (entity.id, *names):
             index[normalize(name)] = entity
     return index
 
@@ -228,7 +331,14 @@ def _lookup(text: str) -> Entity | None:
     own = _own().get(text)
     if own is not None:
         return own[0]
-    return _index().get(normalize(text))
+    found = _index().get(normalize(text))
+    if found is None and _SUBDIVISION_ID.fullmatch(text.strip().upper()):
+        found = (
+            _subdivision_of(text.strip().upper())[0]
+            if text.strip().upper() in _iso3166_2()
+            else None
+        )
+    return found
 
 
 def is_entity(text: str) -> bool:

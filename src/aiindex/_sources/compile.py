@@ -140,10 +140,11 @@ def check_name(record: IndicatorFile, indicator_id: str, edition: int, *, path: 
 
 
 def known_ids(entity_rows: list[list[Any]]) -> Callable[[str], object]:
-    """The entity ids the data may use: ours (as just compiled) and every ISO country."""
-    from aiindex._reference.entities import country_codes
+    """The entity ids the data may use: ours (as just compiled), every ISO country and every
+    ISO 3166-2 subdivision."""
+    from aiindex._reference.entities import country_codes, subdivision_codes
 
-    ids = {row[0] for row in entity_rows} | country_codes()
+    ids = {row[0] for row in entity_rows} | country_codes() | subdivision_codes()
 
     def known(entity_id: str) -> object:
         if entity_id not in ids:

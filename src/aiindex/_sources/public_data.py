@@ -42,6 +42,9 @@ __all__ = [
 ]
 
 ValueForm = Literal["number", "fraction", "percent"]
+#: The units a share written as a fraction or a percent string is read into: a share, or a
+#: change of shares ("-2%" from one year's share to the next is -2 percentage points).
+_SHARE_UNITS = frozenset({"percent", "percentage_point"})
 #: "complete": the file is the whole table for its years; "top": the chart's largest values of a
 #: whole ranking (ranks hold down to its smallest value); "selection": select areas, nothing more.
 FigureCoverage = Literal["complete", "top", "selection"]
@@ -82,6 +85,10 @@ class FigureMapping:
     encoding where it is not UTF-8 (one 2026 file was exported as Mac Roman). A
     ``supplement`` file is read after the indicator's other files: where both give a value
     (they must agree), the other file's is kept, with its printed text and figure.
+    ``dated`` says the year column holds each row's own date (a model's publication date,
+    "12/24/24"), not a yearly series' 1/1/YY: the data year is the date's, and the date is
+    noted on the value. ``subdivisions_of`` is the country (ISO alpha-3) whose subdivisions
+    a subdivision indicator's names are read among: "CA" in a table of US states is California.
     """
 
     file: str
@@ -98,12 +105,23 @@ class FigureMapping:
     entity_ids: tuple[tuple[str, str], ...] = ()
     encoding: Literal["utf-8", "mac_roman"] = "utf-8"
     supplement: bool = False
+    dated: bool = False
+    subdivisions_of: str | None = None
 
     def __attrs_post_init__(self) -> None:
         if (self.year is None) == (self.year_column is None):
             raise ValueError(f"{self.file}: give exactly one of year and year_column")
-        if self.value_form != "number" and self.indicator.unit != "percent":
-            raise ValueError(f"{self.file}: shares are read into a percent indicator only")
+        if self.dated and self.year_column is None:
+            raise ValueError(f"{self.file}: dated needs a year_column of dates")
+        if (self.indicator.entity_kind == "subdivision") != (self.subdivisions_of is not None):
+            raise ValueError(
+                f"{self.file}: a subdivision indicator's figures say subdivisions_of (the "
+                "country whose subdivisions the names are), and only they"
+            )
+        if self.value_form != "number" and self.indicator.unit not in _SHARE_UNITS:
+            raise ValueError(
+                f"{self.file}: shares are read into a percent or percentage_point indicator only"
+            )
         if self.coverage == "top" and not self.indicator.descending:
             # The top of an ascending ranking would hold from its largest value down: not needed.
             raise ValueError(f"{self.file}: a top chart is read into a descending indicator only")
@@ -170,6 +188,8 @@ class _FigureRecord:
     entity_ids: tuple[tuple[str, str], ...] = ()
     encoding: Literal["utf-8", "mac_roman"] = "utf-8"
     supplement: bool = False
+    dated: bool = False
+    subdivisions_of: str | None = None
 
 
 @attrs.frozen
@@ -624,7 +644,7 @@ def _read_figure(
             ycell = row[year_col]
             yhit = years.get(ycell)
             if yhit is None:
-                yhit = years[ycell] = _year(ycell, line, header[year_col], rel)
+                yhit = years[ycell] = _year(ycell, line, header[year_col], rel, dated=m.dated)
             year, ynote = yhit
             if ynote:
                 notes.append(ynote)
@@ -634,7 +654,7 @@ def _read_figure(
             where = f"row {line}, column {header[ent_col]!r}"
             pick = chosen.get(raw.strip())
             hit = names[raw] = (
-                resolver.resolve(raw, kind, where, rel)
+                resolver.resolve(raw, kind, where, rel, m.subdivisions_of)
                 if pick is None
                 else resolver.by_id(pick, where, rel)
             )
@@ -700,22 +720,30 @@ def _percent_of(share: Decimal) -> str:
         return format(share.scaleb(2), "f")
 
 
-def _year(cell: str, line: int, column: str, path: str) -> tuple[int, str | None]:
-    """The data year of a year or date cell, and a note if the date says more."""
+def _year(
+    cell: str, line: int, column: str, path: str, *, dated: bool = False
+) -> tuple[int, str | None]:
+    """The data year of a year or date cell, and a note if the date says more.
+
+    ``dated``: the cell is the row's own date (a publication date), any day of the year.
+    """
     text = cell.strip()
     y = _YEAR.fullmatch(text)
     if y:
         return int(y.group(1)), None
     m = _US_DATE.fullmatch(text)
     if m:
+        yy = m.group(3)
+        year = int(yy) + 2000 if len(yy) == 2 else int(yy)
+        if dated:
+            return year, f"dated {text} in the file"
         # Yearly series are dated 1/1/YY; any other day would be a sub-yearly value.
         if (m.group(1), m.group(2)) != ("1", "1"):
             raise DataError(
                 f"row {line}, column {column!r}: {cell!r} is not a yearly date (1/1/YY)",
                 path=path,
             )
-        yy = m.group(3)
-        return (int(yy) + 2000 if len(yy) == 2 else int(yy)), None
+        return year, None
     m = _ISO_DATE.fullmatch(text)
     if m:
         return int(m.group(1)), f"dated {text} in the file"
@@ -727,16 +755,21 @@ class _Resolver:
 
     def __init__(self, entities: dict[str, Entity]) -> None:
         self.entities = entities
-        self._cache: dict[tuple[str, EntityKind], tuple[Entity, tuple[str, ...]]] = {}
+        self._cache: dict[tuple[str, EntityKind, str | None], tuple[Entity, tuple[str, ...]]] = {}
 
     def resolve(
-        self, raw: str, kind: EntityKind, where: str, path: str
+        self, raw: str, kind: EntityKind, where: str, path: str, country: str | None = None
     ) -> tuple[str, tuple[str, ...]]:
-        """The entity id of a name, and notes on how the file wrote it."""
-        key = (raw, kind)
+        """The entity id of a name, and notes on how the file wrote it.
+
+        ``country``: a subdivision indicator's names are those of this country's subdivisions.
+        """
+        key = (raw, kind, country)
         hit = self._cache.get(key)
         if hit is None:
-            hit = self._cache[key] = _resolve_name(raw, kind, where=where, path=path)
+            hit = self._cache[key] = _resolve_name(
+                raw, kind, where=where, path=path, country=country
+            )
         entity, notes = hit
         self.entities[entity.id] = entity
         return entity.id, notes
@@ -770,26 +803,39 @@ def _clean_name(raw: str) -> tuple[str, tuple[str, ...]]:
 
 
 def _resolve_name(
-    raw: str, kind: EntityKind, *, where: str, path: str
+    raw: str, kind: EntityKind, *, where: str, path: str, country: str | None = None
 ) -> tuple[Entity, tuple[str, ...]]:
-    found = _resolve_cached(raw, kind)
+    found = _resolve_cached(raw, kind, country)
     if isinstance(found, str):
         raise DataError(f"{where}: {found}", path=path)
     return found
 
 
 @functools.lru_cache(maxsize=4096)
-def _resolve_cached(raw: str, kind: EntityKind) -> tuple[Entity, tuple[str, ...]] | str:
+def _resolve_cached(
+    raw: str, kind: EntityKind, country: str | None = None
+) -> tuple[Entity, tuple[str, ...]] | str:
     """The entity a name of a figure file means, or why it has none.
 
     Cached across reads: the same few hundred names recur in every file, and the entities
-    they resolve to are themselves read once per process.
+    they resolve to are themselves read once per process. A subdivision's name is looked up
+    among ``country``'s subdivisions only.
     """
-    from aiindex._reference.entities import resolve, slug
+    from aiindex._reference.entities import resolve, resolve_subdivision, slug
 
     name, notes = _clean_name(raw)
     if not name:
         return "empty name"
+    if kind == "subdivision":
+        try:
+            return resolve_subdivision(name, country or ""), notes
+        except UnknownEntityError as exc:
+            hint = (
+                f"; did you mean {' or '.join(map(repr, exc.suggestions))}?"
+                if exc.suggestions
+                else ""
+            )
+            return f"{name!r} is not a subdivision of {country} aiindex knows{hint}"
     try:
         found: Entity | None = resolve(name)
     except UnknownEntityError as exc:
