@@ -6,8 +6,8 @@ checked as the loader once checked it at run time (cattrs structuring against
 naming the file, the record and the field. What passes is written under ``data/compiled/``:
 
 - ``registry/catalogue.json``: the shipped editions and their indicator ids;
-- ``registry/entities.json``: ``data/entities.toml``, one ``[id, kind, name, name_ko, names]``
-  a line;
+- ``registry/entities.json``: ``data/entities.toml`` and ``data/models.toml``, one
+  ``[id, kind, name, name_ko, names]`` a line;
 - ``registry/editions.json``: ``data/editions.toml``, checked for doubled editions and bad
   dates;
 - ``<edition>/<id>.json``: each indicator table as columns, its locator lists kept once.
@@ -62,17 +62,28 @@ def _header(source: str) -> dict[str, Any]:
     }
 
 
+#: The hand-written entity files, compiled into one registry: ``entities.toml`` (countries,
+#: groups, organizations and the first models) and ``models.toml`` (the models, systems and
+#: human baselines of the benchmark, safety and science figures of the public data).
+ENTITY_FILES = ("entities.toml", "models.toml")
+
+
 def entities() -> dict[str, Any]:
-    """``data/entities.toml``, validated, in its compiled form."""
-    path, raw = files.read_toml("entities.toml")
-    parsed = structure(raw, EntitiesFile, path=path)
+    """``data/entities.toml`` and ``data/models.toml``, validated, in their compiled form.
+
+    An id defined twice, in one file or across both, fails naming the file.
+    """
     rows: dict[str, list[Any]] = {}
-    for rec in parsed.entities:
-        if rec.id in rows:
-            raise DataError(f"entity id {rec.id!r} is defined twice", path=path)
-        names = [rec.name, *((rec.name_ko,) if rec.name_ko else ()), *rec.names]
-        rows[rec.id] = [rec.id, rec.kind, rec.name, rec.name_ko, names]
-    return {**_header("entities.toml"), "entities": list(rows.values())}
+    for name in ENTITY_FILES:
+        path, raw = files.read_toml(name)
+        parsed = structure(raw, EntitiesFile, path=path)
+        for rec in parsed.entities:
+            if rec.id in rows:
+                raise DataError(f"entity id {rec.id!r} is defined twice", path=path)
+            names = [rec.name, *((rec.name_ko,) if rec.name_ko else ()), *rec.names]
+            rows[rec.id] = [rec.id, rec.kind, rec.name, rec.name_ko, names]
+    source = " and aiindex/data/".join(ENTITY_FILES)
+    return {**_header(source), "entities": list(rows.values())}
 
 
 def editions() -> dict[str, Any]:

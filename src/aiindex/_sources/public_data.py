@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Literal
 
 import attrs
 
+from aiindex._model.figure import MISSING
 from aiindex._model.records import CoverageKind, Entity, EntityKind
 from aiindex.exceptions import DataError, UnknownEntityError
 
@@ -82,6 +83,12 @@ class FigureMapping:
     encoding where it is not UTF-8 (one 2026 file was exported as Mac Roman). A
     ``supplement`` file is read after the indicator's other files: where both give a value
     (they must agree), the other file's is kept, with its printed text and figure.
+    ``name_suffix_column`` adds a second column to each name, as the chart labels it
+    ("ESM-2 (150M)"), where the file names one model by two columns. ``year_from_dates``
+    takes the year of any date in the year column (a release or submission date such as
+    "3/8/20"), noting the date; without it a US-style date must be a yearly 1/1/YY.
+    ``repeats_agree`` reads a name the file repeats with the same value once, noting the
+    repeat (a repeat with another value still fails).
     """
 
     file: str
@@ -98,6 +105,9 @@ class FigureMapping:
     entity_ids: tuple[tuple[str, str], ...] = ()
     encoding: Literal["utf-8", "mac_roman"] = "utf-8"
     supplement: bool = False
+    name_suffix_column: str | None = None
+    year_from_dates: bool = False
+    repeats_agree: bool = False
 
     def __attrs_post_init__(self) -> None:
         if (self.year is None) == (self.year_column is None):
@@ -107,6 +117,8 @@ class FigureMapping:
         if self.coverage == "top" and not self.indicator.descending:
             # The top of an ascending ranking would hold from its largest value down: not needed.
             raise ValueError(f"{self.file}: a top chart is read into a descending indicator only")
+        if self.year_from_dates and self.year_column is None:
+            raise ValueError(f"{self.file}: year_from_dates needs a year_column")
 
     @property
     def edition(self) -> int:
@@ -170,6 +182,9 @@ class _FigureRecord:
     entity_ids: tuple[tuple[str, str], ...] = ()
     encoding: Literal["utf-8", "mac_roman"] = "utf-8"
     supplement: bool = False
+    name_suffix_column: str | None = None
+    year_from_dates: bool = False
+    repeats_agree: bool = False
 
 
 @attrs.frozen
@@ -270,7 +285,7 @@ _AMBIGUOUS: dict[str, str] = {
     "rest-of-world": "name the entity of this chart's remainder in the mapping's entity_ids",
 }
 # Names the files spell wrongly, as published; the correction is noted on the value.
-_NAME_FIXES: dict[str, str] = {"Turrkey": "Turkey"}
+_NAME_FIXES: dict[str, str] = {"Turrkey": "Turkey", "Clause 3.5 Sonnet": "Claude 3.5 Sonnet"}
 # Header misspellings seen in the public data; headers also match ignoring case and spacing.
 _HEADER_FIXES: dict[str, str] = {"perfomance": "performance"}
 
@@ -594,11 +609,12 @@ def _read_figure(
     ent_col = column(m.entity_column)
     val_col = column(m.value_column)
     year_col = column(m.year_column) if m.year_column is not None else None
+    suffix_col = column(m.name_suffix_column) if m.name_suffix_column is not None else None
     filters = [(column(c), want.casefold()) for c, want in m.where]
     kind = m.indicator.entity_kind
     form = m.value_form
     out: list[_Obs] = []
-    seen: dict[tuple[str, int], int] = {}
+    seen: dict[tuple[str, int], int] = {}  # the index in out of each entity-year read
     years: dict[str, tuple[int, str | None]] = {}
     names: dict[str, tuple[str, tuple[str, ...]]] = {}
     const_year = m.year or 0
@@ -611,8 +627,8 @@ def _read_figure(
         if filters and not _keep(row, filters):
             continue
         cell = row[val_col].strip()
-        if not cell:
-            continue  # an empty cell is a missing value, never zero
+        if cell in MISSING:
+            continue  # an empty cell (or a dash) is a missing value, never zero
         notes: list[str] = []
         if form == "number" and _PLAIN_NUMBER.fullmatch(cell):
             value = cell  # the common case, checked without building a Decimal
@@ -624,11 +640,15 @@ def _read_figure(
             ycell = row[year_col]
             yhit = years.get(ycell)
             if yhit is None:
-                yhit = years[ycell] = _year(ycell, line, header[year_col], rel)
+                yhit = years[ycell] = _year(
+                    ycell, line, header[year_col], rel, any_day=m.year_from_dates
+                )
             year, ynote = yhit
             if ynote:
                 notes.append(ynote)
         raw = row[ent_col]
+        if suffix_col is not None and row[suffix_col].strip():
+            raw = f"{raw.strip()} ({row[suffix_col].strip()})"
         hit = names.get(raw)
         if hit is None:
             where = f"row {line}, column {header[ent_col]!r}"
@@ -643,12 +663,17 @@ def _read_figure(
             notes.extend(name_notes)
         key = (entity, year)
         if key in seen:
+            first = out[seen[key]]
+            if m.repeats_agree and Decimal(first.value) == Decimal(value):
+                repeat = f"listed again at row {line} as {raw.strip()!r}, with the same value"
+                first.notes = (*first.notes, repeat)
+                continue
             raise DataError(
                 f"row {line}, column {header[ent_col]!r}: {entity} {year} appears again "
-                f"(first at row {seen[key]})",
+                f"(first at row {first.row})",
                 path=rel,
             )
-        seen[key] = line
+        seen[key] = len(out)
         out.append(_Obs(entity, year, value, m.file, line, m.period, tuple(notes) if notes else ()))
     return out
 
@@ -700,22 +725,30 @@ def _percent_of(share: Decimal) -> str:
         return format(share.scaleb(2), "f")
 
 
-def _year(cell: str, line: int, column: str, path: str) -> tuple[int, str | None]:
-    """The data year of a year or date cell, and a note if the date says more."""
+def _year(
+    cell: str, line: int, column: str, path: str, *, any_day: bool = False
+) -> tuple[int, str | None]:
+    """The data year of a year or date cell, and a note if the date says more.
+
+    ``any_day`` takes the year of any US-style date (a release date), noting the date.
+    """
     text = cell.strip()
     y = _YEAR.fullmatch(text)
     if y:
         return int(y.group(1)), None
     m = _US_DATE.fullmatch(text)
     if m:
+        yy = m.group(3)
+        year = int(yy) + 2000 if len(yy) == 2 else int(yy)
+        if any_day:
+            return year, f"dated {text} in the file"
         # Yearly series are dated 1/1/YY; any other day would be a sub-yearly value.
         if (m.group(1), m.group(2)) != ("1", "1"):
             raise DataError(
                 f"row {line}, column {column!r}: {cell!r} is not a yearly date (1/1/YY)",
                 path=path,
             )
-        yy = m.group(3)
-        return (int(yy) + 2000 if len(yy) == 2 else int(yy)), None
+        return year, None
     m = _ISO_DATE.fullmatch(text)
     if m:
         return int(m.group(1)), f"dated {text} in the file"
@@ -804,8 +837,13 @@ def _resolve_cached(raw: str, kind: EntityKind) -> tuple[Entity, tuple[str, ...]
     if found is not None and found.id in _AMBIGUOUS:
         return f"{name!r} means another area in each chart: {_AMBIGUOUS[found.id]}"
     if found is not None:
-        # Country tables also carry aggregates (World, Europe, Rest of the world).
-        if found.kind == kind or (kind == "country" and found.kind == "group"):
+        # Country tables also carry aggregates (World, Europe, Rest of the world), and model
+        # tables reference lines (a human baseline).
+        if (
+            found.kind == kind
+            or (kind == "country" and found.kind == "group")
+            or (kind == "model" and found.kind == "baseline")
+        ):
             return found, notes
         if kind == "country":
             return f"{name!r} names {found.name} ({found.kind}), not a country"
