@@ -198,6 +198,7 @@ def test_a_compiled_table_naming_an_unknown_entity_names_it(
     ("relative", "call"),
     [
         ("registry/catalogue.json", files.catalogue),
+        ("registry/catalogue.json", files.model_tables),
         ("registry/entities.json", _entities._own),
         ("registry/editions.json", _editions._recorded),
     ],

@@ -5,7 +5,8 @@ checked as the loader once checked it at run time (cattrs structuring against
 `aiindex._sources.schema`, then `aiindex._sources.packaged.table`), with the same `DataError`
 naming the file, the record and the field. What passes is written under ``data/compiled/``:
 
-- ``registry/catalogue.json``: the shipped editions and their indicator ids;
+- ``registry/catalogue.json``: the shipped editions and their indicator ids, and which of
+  them have models for entities (``model_tables``);
 - ``registry/entities.json``: ``data/entities.toml`` and ``data/models.toml``, one
   ``[id, kind, name, name_ko, names]`` a line;
 - ``registry/editions.json``: ``data/editions.toml``, checked for doubled editions and bad
@@ -174,12 +175,19 @@ def compile_all() -> dict[str, str]:
     }
     known = known_ids(ents["entities"])
     catalogue = sources()
+    model_tables: dict[str, list[str]] = {}
     for edition, ids in catalogue.items():
+        models = model_tables.setdefault(str(edition), [])
         for indicator_id in ids:
-            out[f"{edition}/{indicator_id}.json"] = render(indicator(indicator_id, edition, known))
+            compiled = indicator(indicator_id, edition, known)
+            out[f"{edition}/{indicator_id}.json"] = render(compiled)
+            if compiled["entity_kind"] == "model":
+                models.append(indicator_id)
     index = {
         **_header("<edition>/*.json"),
         "catalogue": {str(e): ids for e, ids in catalogue.items()},
+        # The indicators whose entities are models: a country's profile need not read them.
+        "model_tables": model_tables,
     }
     out["registry/catalogue.json"] = render(index)
     return dict(sorted(out.items()))
