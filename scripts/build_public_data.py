@@ -115,7 +115,7 @@ def build(public_data: Path, out: Path) -> list[Path]:
             result = build_records(folder, edition=edition)
         except AIIndexError as exc:
             raise BuildError(str(exc)) from None
-        # Shipped files name entities by id: each must be in entities.toml as read.
+        # Shipped files name entities by id: each must be in entities.toml or models.toml.
         missing = []
         for entity in result.entities.values():
             try:
@@ -125,7 +125,10 @@ def build(public_data: Path, out: Path) -> list[Path]:
             if known != entity:
                 missing.append(f"{entity.id} ({entity.kind}, {entity.name!r})")
         if missing:
-            raise BuildError("add to src/aiindex/data/entities.toml: " + ", ".join(missing))
+            raise BuildError(
+                "add to src/aiindex/data/entities.toml (models, systems and baselines to "
+                "models.toml): " + ", ".join(missing)
+            )
         target = out / str(edition)
         target.mkdir(parents=True, exist_ok=True)
         mine: list[Path] = []

@@ -80,8 +80,8 @@ def test_compiled_equals_structured_and_assembled(indicator_id: str, edition: in
 
 
 def test_entities_compile_to_what_the_toml_says() -> None:
-    _, raw = files.read_toml("entities.toml")
-    records = raw["entities"]
+    # entities.toml, then models.toml: one registry, in the files' order.
+    records = [r for name in compile.ENTITY_FILES for r in files.read_toml(name)[1]["entities"]]
     registry = _entities._own()
     assert list(registry) == [r["id"] for r in records]
     for r in records:
@@ -198,6 +198,7 @@ def test_a_compiled_table_naming_an_unknown_entity_names_it(
     ("relative", "call"),
     [
         ("registry/catalogue.json", files.catalogue),
+        ("registry/catalogue.json", files.model_tables),
         ("registry/entities.json", _entities._own),
         ("registry/editions.json", _editions._recorded),
     ],
@@ -239,6 +240,20 @@ def test_a_source_file_under_another_name_fails_the_build() -> None:
         aiindex.DataError, match="file declares id 'private_investment', edition 2024"
     ):
         compile.check_name(record, "private_investment", 2025, path=path)
+
+
+def test_an_entity_defined_in_both_files_fails_the_build(monkeypatch: pytest.MonkeyPatch) -> None:
+    _, own = files.read_toml("entities.toml")
+    _, models = files.read_toml("models.toml")
+    both = {"entities.toml": own, "models.toml": {"entities": [own["entities"][0]]}}
+    assert models["entities"]  # the real file has entities of its own
+    monkeypatch.setattr(
+        files, "read_toml", lambda relative: (f"aiindex/data/{relative}", both[relative])
+    )
+    with pytest.raises(
+        aiindex.DataError, match=r"^aiindex/data/models.toml: entity id 'USA' is defined twice"
+    ):
+        compile.entities()
 
 
 def test_a_doubled_entity_fails_the_build(monkeypatch: pytest.MonkeyPatch) -> None:

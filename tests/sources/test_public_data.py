@@ -96,7 +96,7 @@ def test_regenerated_files_are_byte_identical(tmp_path: Path) -> None:
 
 def _clean(name: str) -> str:
     name = re.sub(r"\s*<br>\s*", " ", name).strip().rstrip("*")
-    return {"Turrkey": "Turkey"}.get(name, name)
+    return {"Turrkey": "Turkey", "Clause 3.5 Sonnet": "Claude 3.5 Sonnet"}.get(name, name)
 
 
 def _expected(cell: str, form: str) -> Decimal:
@@ -127,8 +127,10 @@ def test_every_shipped_value_equals_its_cell(edition: int) -> None:
             val = keys.index(_header_key(m.value_column))
             yc = keys.index(_header_key(m.year_column)) if m.year_column else None
             filt = [(keys.index(_header_key(c)), v) for c, v in m.where]
+            suffix = keys.index(_header_key(m.name_suffix_column)) if m.name_suffix_column else None
             for row in rows[1:]:
-                if any(row[i].strip() != v for i, v in filt) or not row[val].strip():
+                # An empty cell or a dash is a missing value.
+                if any(row[i].strip() != v for i, v in filt) or row[val].strip() in ("", "-"):
                     continue
                 n_cells += 1
                 year = m.year if yc is None else int(re.findall(r"\d+", row[yc])[-1][-2:]) + 2000
@@ -136,9 +138,10 @@ def test_every_shipped_value_equals_its_cell(edition: int) -> None:
                 if yc is not None and re.fullmatch(r"\d{4}(\.0+|-\d\d-\d\d)?", row[yc]):
                     year = int(row[yc][:4])
                 chosen = dict(m.entity_ids).get(row[ent].strip())
+                name = row[ent] if suffix is None else f"{row[ent].strip()} ({row[suffix].strip()})"
                 if m.subdivisions_of:  # a US state's code or name, among the US states
-                    chosen = chosen or resolve_subdivision(_clean(row[ent]), m.subdivisions_of).id
-                entity = chosen or resolve(_clean(row[ent])).id
+                    chosen = chosen or resolve_subdivision(_clean(name), m.subdivisions_of).id
+                entity = chosen or resolve(_clean(name)).id
                 obs = [
                     o for o in data["observations"] if (o["entity"], o["year"]) == (entity, year)
                 ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from aiindex._model.records import Entity, Profile, ProfileRow
 from aiindex._reference.entities import resolve
-from aiindex._sources.packaged import catalogue, indicator_ids, load
+from aiindex._sources.packaged import catalogue, indicator_ids, load, model_tables
 from aiindex.exceptions import EntityKindError, IncompleteRankingError, MissingValueError
 
 __all__ = ["profile"]
@@ -25,7 +25,11 @@ def profile(entity: str | Entity, *, edition: int | None = None) -> Profile:
     if edition is None:
         edition = max(catalogue())
     rows = []
+    # A country or group has no value in a table of models: those are not even read.
+    skip = model_tables(edition) if e.kind in ("country", "group") else frozenset()
     for indicator_id in indicator_ids(edition):
+        if indicator_id in skip:
+            continue
         ind = load(indicator_id, edition)
         try:
             obs = ind.observation(e)

@@ -17,7 +17,16 @@ if TYPE_CHECKING:
     from aiindex._model.indicator import Indicator
     from aiindex._model.records import Entity
 
-__all__ = ["Mention", "fits", "kinds", "korean_home", "mentions", "unique", "world"]
+__all__ = [
+    "Mention",
+    "fits",
+    "kinds",
+    "korean_home",
+    "mentions",
+    "model_cues",
+    "unique",
+    "world",
+]
 
 _BOUNDARY_BEFORE = {
     "ascii": r"(?<![A-Za-z0-9])",
@@ -39,13 +48,8 @@ def _edges(name: str) -> tuple[str, str]:
 
 
 @functools.cache
-def _matcher() -> tuple[tuple[re.Pattern[str], ...], dict[str, Entity]]:
-    """Regexes of every entity name (our aliases and pycountry's), longest first.
-
-    Names are grouped by the word boundaries they need, so that each group states its
-    boundaries once: one lookbehind per name made compiling the pattern cost a third of a
-    second, more than the rest of a check.
-    """
+def _names() -> dict[str, Entity]:
+    """Every name the checker looks for (our aliases and pycountry's), with its entity."""
     from aiindex._reference.entities import all_names
 
     names: dict[str, Entity] = {}
@@ -55,14 +59,83 @@ def _matcher() -> tuple[tuple[re.Pattern[str], ...], dict[str, Entity]]:
         # ISO codes as bare words ("IN", "IT", "NO") are ordinary English; keep only ours.
         elif not (len(name) <= 3 and name.isupper()):
             names.setdefault(name, entity)
+    return names
+
+
+def _compile(names: list[str]) -> tuple[re.Pattern[str], ...]:
+    """Regexes of ``names``, longest first.
+
+    Names are grouped by the word boundaries they need, so that each group states its
+    boundaries once: one lookbehind per name made compiling the pattern cost a third of a
+    second, more than the rest of a check.
+    """
     groups: dict[tuple[str, str], list[str]] = {}
     for name in sorted(names, key=len, reverse=True):
         groups.setdefault(_edges(name), []).append(re.escape(name).replace(r"\ ", r"\s?"))
-    patterns = tuple(
+    return tuple(
         re.compile(_BOUNDARY_BEFORE[start] + "(?:" + "|".join(parts) + ")" + _BOUNDARY_AFTER[end])
         for (start, end), parts in groups.items()
     )
-    return patterns, names
+
+
+_FIRST_WORD = re.compile(r"[^\W_]+")
+_MODEL_KINDS = frozenset({"model", "baseline"})
+
+
+def _cue(name: str) -> str | None:
+    """The first word of a model's name, which a sentence naming it must contain."""
+    m = _FIRST_WORD.search(name)
+    return m.group().casefold() if m else None
+
+
+@functools.cache
+def _matcher() -> tuple[tuple[re.Pattern[str], ...], dict[str, Entity]]:
+    """Regexes of every entity name but the models', and every name with its entity.
+
+    The hundreds of model names of the benchmark figures are compiled apart, by their first
+    word, and only for a text that contains it (`_model_patterns`): most texts name no model,
+    or a few of one family, and compiling every model name would cost a cold check a tenth of
+    its time.
+    """
+    names = _names()
+    plain = [n for n, e in names.items() if e.kind not in _MODEL_KINDS or _cue(n) is None]
+    return _compile(plain), names
+
+
+@functools.cache
+def _models_by_cue() -> dict[str, tuple[str, ...]]:
+    """The models' (and human baselines') names, by their first word, case-folded."""
+    out: dict[str, list[str]] = {}
+    for name, entity in _names().items():
+        cue = _cue(name) if entity.kind in _MODEL_KINDS else None
+        if cue is not None:
+            out.setdefault(cue, []).append(name)
+    return {cue: tuple(names) for cue, names in out.items()}
+
+
+def model_cues(sentence: str) -> list[str]:
+    """The first words of model names that ``sentence`` may name, in the order it has them.
+
+    A name's pattern matches at the start of a word of the sentence, and that word begins with
+    the name's first word ("Gemini 3" is also found written "Gemini3"): every prefix of every
+    word is looked up, so no model the patterns would find is missed.
+
+    >>> model_cues("o1-preview beat GPT-4o; Korea did not")
+    ['o1', 'gpt', 'k']
+    """
+    cues = _models_by_cue()
+    out: dict[str, None] = {}
+    for word in _FIRST_WORD.findall(sentence.casefold()):
+        for end in range(1, len(word) + 1):
+            if word[:end] in cues:
+                out.setdefault(word[:end], None)
+    return list(out)
+
+
+@functools.cache
+def _model_patterns(cue: str) -> tuple[re.Pattern[str], ...]:
+    """Regexes of the model names whose first word is ``cue``."""
+    return _compile(list(_models_by_cue()[cue]))
 
 
 def _entity_named(matched: str) -> Entity:
@@ -90,6 +163,8 @@ class Mention:
 def mentions(sentence: str) -> list[Mention]:
     """The entities ``sentence`` names, left to right, none overlapping another."""
     patterns, _ = _matcher()
+    for cue in model_cues(sentence):
+        patterns += _model_patterns(cue)
     # Leftmost first and, where two names start at the same place, the longer one.
     found = sorted((m.start(), -m.end(), m.group()) for p in patterns for m in p.finditer(sentence))
     out: list[Mention] = []

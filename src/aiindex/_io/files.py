@@ -122,3 +122,16 @@ def catalogue() -> dict[int, tuple[str, ...]]:
         return {int(e): tuple(ids) for e, ids in index["catalogue"].items()}
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise DataError(f"damaged compiled index ({exc!r})", path=path) from None
+
+
+@functools.cache
+def model_tables() -> dict[int, frozenset[str]]:
+    """The ids of each edition's indicators whose entities are models, from the compiled index.
+
+    A country's profile skips them without reading them: a hundred leaderboards name no country.
+    """
+    path, index = read_compiled("registry/catalogue.json")
+    try:
+        return {int(e): frozenset(ids) for e, ids in index["model_tables"].items()}
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise DataError(f"damaged compiled index ({exc!r})", path=path) from None

@@ -1,10 +1,12 @@
 """Entities and the names they go by.
 
 Two sources: ``data/entities.toml`` (the report's own names, Korean press names, World Bank
-aliases, organizations, models, groups) and pycountry's ISO 3166-1 database (every code and
-name, with its Korean translation). That database is read straight from the files pycountry
-ships: importing pycountry itself costs about 70 ms (it loads importlib.metadata and an email
-parser for its version string), several times more than reading the table.
+aliases, organizations, models, groups) with ``data/models.toml`` (the models of the public
+data's benchmark figures), compiled into one registry, and pycountry's ISO 3166-1 database
+(every code and name, with its Korean translation). That database is read straight from the
+files pycountry ships: importing pycountry itself costs about 70 ms (it loads
+importlib.metadata and an email parser for its version string), several times more than
+reading the table.
 
 Subdivisions (US states, ISO 3166-2 "US-CA") come from pycountry's ISO 3166-2 database, with
 their Korean names from ``data/entities.toml``. Their names are scoped: "CA" and "Georgia" are
@@ -39,7 +41,8 @@ __all__ = [
 
 @functools.cache
 def _own() -> dict[str, tuple[Entity, tuple[str, ...]]]:
-    """Entities of data/entities.toml by id, each with its names, from its compiled form."""
+    """Entities of data/entities.toml and data/models.toml by id, each with its names, from
+    their compiled form."""
     from aiindex._io.files import read_compiled
 
     path, data = read_compiled("registry/entities.json")

@@ -5,9 +5,10 @@ checked as the loader once checked it at run time (cattrs structuring against
 `aiindex._sources.schema`, then `aiindex._sources.packaged.table`), with the same `DataError`
 naming the file, the record and the field. What passes is written under ``data/compiled/``:
 
-- ``registry/catalogue.json``: the shipped editions and their indicator ids;
-- ``registry/entities.json``: ``data/entities.toml``, one ``[id, kind, name, name_ko, names]``
-  a line;
+- ``registry/catalogue.json``: the shipped editions and their indicator ids, and which of
+  them have models for entities (``model_tables``);
+- ``registry/entities.json``: ``data/entities.toml`` and ``data/models.toml``, one
+  ``[id, kind, name, name_ko, names]`` a line;
 - ``registry/editions.json``: ``data/editions.toml``, checked for doubled editions and bad
   dates;
 - ``<edition>/<id>.json``: each indicator table as columns, its locator lists kept once.
@@ -62,17 +63,28 @@ def _header(source: str) -> dict[str, Any]:
     }
 
 
+#: The hand-written entity files, compiled into one registry: ``entities.toml`` (countries,
+#: groups, organizations and the first models) and ``models.toml`` (the models, systems and
+#: human baselines of the benchmark, safety and science figures of the public data).
+ENTITY_FILES = ("entities.toml", "models.toml")
+
+
 def entities() -> dict[str, Any]:
-    """``data/entities.toml``, validated, in its compiled form."""
-    path, raw = files.read_toml("entities.toml")
-    parsed = structure(raw, EntitiesFile, path=path)
+    """``data/entities.toml`` and ``data/models.toml``, validated, in their compiled form.
+
+    An id defined twice, in one file or across both, fails naming the file.
+    """
     rows: dict[str, list[Any]] = {}
-    for rec in parsed.entities:
-        if rec.id in rows:
-            raise DataError(f"entity id {rec.id!r} is defined twice", path=path)
-        names = [rec.name, *((rec.name_ko,) if rec.name_ko else ()), *rec.names]
-        rows[rec.id] = [rec.id, rec.kind, rec.name, rec.name_ko, names]
-    return {**_header("entities.toml"), "entities": list(rows.values())}
+    for name in ENTITY_FILES:
+        path, raw = files.read_toml(name)
+        parsed = structure(raw, EntitiesFile, path=path)
+        for rec in parsed.entities:
+            if rec.id in rows:
+                raise DataError(f"entity id {rec.id!r} is defined twice", path=path)
+            names = [rec.name, *((rec.name_ko,) if rec.name_ko else ()), *rec.names]
+            rows[rec.id] = [rec.id, rec.kind, rec.name, rec.name_ko, names]
+    source = " and aiindex/data/".join(ENTITY_FILES)
+    return {**_header(source), "entities": list(rows.values())}
 
 
 def editions() -> dict[str, Any]:
@@ -164,12 +176,19 @@ def compile_all() -> dict[str, str]:
     }
     known = known_ids(ents["entities"])
     catalogue = sources()
+    model_tables: dict[str, list[str]] = {}
     for edition, ids in catalogue.items():
+        models = model_tables.setdefault(str(edition), [])
         for indicator_id in ids:
-            out[f"{edition}/{indicator_id}.json"] = render(indicator(indicator_id, edition, known))
+            compiled = indicator(indicator_id, edition, known)
+            out[f"{edition}/{indicator_id}.json"] = render(compiled)
+            if compiled["entity_kind"] == "model":
+                models.append(indicator_id)
     index = {
         **_header("<edition>/*.json"),
         "catalogue": {str(e): ids for e, ids in catalogue.items()},
+        # The indicators whose entities are models: a country's profile need not read them.
+        "model_tables": model_tables,
     }
     out["registry/catalogue.json"] = render(index)
     return dict(sorted(out.items()))

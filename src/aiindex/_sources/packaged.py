@@ -26,7 +26,16 @@ if TYPE_CHECKING:
     from aiindex._model.records import Entity
     from aiindex._sources.schema import IndicatorFile
 
-__all__ = ["assemble", "build", "catalogue", "editions", "indicator_ids", "load", "table"]
+__all__ = [
+    "assemble",
+    "build",
+    "catalogue",
+    "editions",
+    "indicator_ids",
+    "load",
+    "model_tables",
+    "table",
+]
 
 PUBLICATION = "Stanford HAI, AI Index Report {edition}"
 
@@ -36,6 +45,13 @@ def catalogue() -> dict[int, tuple[str, ...]]:
     from aiindex._io.files import catalogue
 
     return catalogue()
+
+
+def model_tables(edition: int) -> frozenset[str]:
+    """The ids of ``edition``'s indicators whose entities are models (no table is read)."""
+    from aiindex._io.files import model_tables
+
+    return model_tables().get(edition, frozenset())
 
 
 def editions() -> tuple[int, ...]:

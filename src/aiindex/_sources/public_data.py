@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Literal
 
 import attrs
 
+from aiindex._model.figure import MISSING
 from aiindex._model.records import CoverageKind, Entity, EntityKind
 from aiindex.exceptions import DataError, UnknownEntityError
 
@@ -89,6 +90,10 @@ class FigureMapping:
     "12/24/24"), not a yearly series' 1/1/YY: the data year is the date's, and the date is
     noted on the value. ``subdivisions_of`` is the country (ISO alpha-3) whose subdivisions
     a subdivision indicator's names are read among: "CA" in a table of US states is California.
+    ``name_suffix_column`` adds a second column to each name, as the chart labels it
+    ("ESM-2 (150M)"), where the file names one model by two columns. ``repeats_agree`` reads a
+    name the file repeats with the same value once, noting the repeat (a repeat with another
+    value still fails).
     """
 
     file: str
@@ -107,6 +112,8 @@ class FigureMapping:
     supplement: bool = False
     dated: bool = False
     subdivisions_of: str | None = None
+    name_suffix_column: str | None = None
+    repeats_agree: bool = False
 
     def __attrs_post_init__(self) -> None:
         if (self.year is None) == (self.year_column is None):
@@ -190,6 +197,8 @@ class _FigureRecord:
     supplement: bool = False
     dated: bool = False
     subdivisions_of: str | None = None
+    name_suffix_column: str | None = None
+    repeats_agree: bool = False
 
 
 @attrs.frozen
@@ -290,7 +299,7 @@ _AMBIGUOUS: dict[str, str] = {
     "rest-of-world": "name the entity of this chart's remainder in the mapping's entity_ids",
 }
 # Names the files spell wrongly, as published; the correction is noted on the value.
-_NAME_FIXES: dict[str, str] = {"Turrkey": "Turkey"}
+_NAME_FIXES: dict[str, str] = {"Turrkey": "Turkey", "Clause 3.5 Sonnet": "Claude 3.5 Sonnet"}
 # Header misspellings seen in the public data; headers also match ignoring case and spacing.
 _HEADER_FIXES: dict[str, str] = {"perfomance": "performance"}
 
@@ -614,11 +623,12 @@ def _read_figure(
     ent_col = column(m.entity_column)
     val_col = column(m.value_column)
     year_col = column(m.year_column) if m.year_column is not None else None
+    suffix_col = column(m.name_suffix_column) if m.name_suffix_column is not None else None
     filters = [(column(c), want.casefold()) for c, want in m.where]
     kind = m.indicator.entity_kind
     form = m.value_form
     out: list[_Obs] = []
-    seen: dict[tuple[str, int], int] = {}
+    seen: dict[tuple[str, int], int] = {}  # the index in out of each entity-year read
     years: dict[str, tuple[int, str | None]] = {}
     names: dict[str, tuple[str, tuple[str, ...]]] = {}
     const_year = m.year or 0
@@ -631,8 +641,8 @@ def _read_figure(
         if filters and not _keep(row, filters):
             continue
         cell = row[val_col].strip()
-        if not cell:
-            continue  # an empty cell is a missing value, never zero
+        if cell in MISSING:
+            continue  # an empty cell (or a dash) is a missing value, never zero
         notes: list[str] = []
         if form == "number" and _PLAIN_NUMBER.fullmatch(cell):
             value = cell  # the common case, checked without building a Decimal
@@ -649,6 +659,8 @@ def _read_figure(
             if ynote:
                 notes.append(ynote)
         raw = row[ent_col]
+        if suffix_col is not None and row[suffix_col].strip():
+            raw = f"{raw.strip()} ({row[suffix_col].strip()})"
         hit = names.get(raw)
         if hit is None:
             where = f"row {line}, column {header[ent_col]!r}"
@@ -663,12 +675,17 @@ def _read_figure(
             notes.extend(name_notes)
         key = (entity, year)
         if key in seen:
+            first = out[seen[key]]
+            if m.repeats_agree and Decimal(first.value) == Decimal(value):
+                repeat = f"listed again at row {line} as {raw.strip()!r}, with the same value"
+                first.notes = (*first.notes, repeat)
+                continue
             raise DataError(
                 f"row {line}, column {header[ent_col]!r}: {entity} {year} appears again "
-                f"(first at row {seen[key]})",
+                f"(first at row {first.row})",
                 path=rel,
             )
-        seen[key] = line
+        seen[key] = len(out)
         out.append(_Obs(entity, year, value, m.file, line, m.period, tuple(notes) if notes else ()))
     return out
 
@@ -850,8 +867,13 @@ def _resolve_cached(
     if found is not None and found.id in _AMBIGUOUS:
         return f"{name!r} means another area in each chart: {_AMBIGUOUS[found.id]}"
     if found is not None:
-        # Country tables also carry aggregates (World, Europe, Rest of the world).
-        if found.kind == kind or (kind == "country" and found.kind == "group"):
+        # Country tables also carry aggregates (World, Europe, Rest of the world), and model
+        # tables reference lines (a human baseline).
+        if (
+            found.kind == kind
+            or (kind == "country" and found.kind == "group")
+            or (kind == "model" and found.kind == "baseline")
+        ):
             return found, notes
         if kind == "country":
             return f"{name!r} names {found.name} ({found.kind}), not a country"

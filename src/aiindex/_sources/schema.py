@@ -83,7 +83,7 @@ class EntityRecord:
 
 @attrs.frozen
 class EntitiesFile:
-    entities: tuple[EntityRecord, ...]
+    entities: tuple[EntityRecord, ...] = ()
 
 
 @attrs.frozen
