@@ -79,15 +79,13 @@ _BASE_KO = {
 _PER_KO = {"person": "인구", "inhabitant": "인구", "member": "회원"}
 
 
-def _scaled_ko(text: str) -> str:
+def _scaled_ko(names: list[str]) -> str:
     from aiindex._model.scale import SCALE_KO
     from aiindex._model.units import CURRENCY_KO
 
-    parts = [p.strip() for p in text.strip().strip("()").split("*")]
-    words = [SCALE_KO[p] for p in parts if p in SCALE_KO]
-    bases = [p for p in parts if p not in SCALE_KO]
+    words = [SCALE_KO[p] for p in names if p in SCALE_KO]
     named = {**CURRENCY_KO, **_BASE_KO, **_PER_KO}
-    base = " ".join(named.get(b, b) for b in bases if b != "1")
+    base = " ".join(named.get(b, b) for b in names if b not in SCALE_KO)
     return " ".join([*words, base]).strip()
 
 
@@ -101,13 +99,14 @@ def unit_ko(unit: str) -> str:
     >>> unit_ko("1 / (ten_thousand * member)")
     '회원 1만 명당'
     """
-    num, sep, den = unit.partition("/")
+    from aiindex._model.units import unit_parts
+
+    num, den = unit_parts(unit)
     numerator = _scaled_ko(num)
-    if not sep:
+    if not den:
         return numerator
-    d = [p.strip() for p in den.strip().strip("()").split("*")]
-    who = next((_PER_KO[p] for p in d if p in _PER_KO), "")
-    scale = _scaled_ko(" * ".join(p for p in d if p not in _PER_KO))
+    who = next((_PER_KO[p] for p in den if p in _PER_KO), "")
+    scale = _scaled_ko([p for p in den if p not in _PER_KO])
     per = " ".join(x for x in (who, scale) if x) + " 명당" if who else f"{scale}당"
     return f"{per} {numerator}".strip()
 
