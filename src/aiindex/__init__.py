@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 
     import pint
 
+    from aiindex._analysis.compare import Comparison, compare
     from aiindex._analysis.profile import profile
     from aiindex._analysis.series import Growth, Revision, growth, revisions, series
     from aiindex._check import Claim, Report, check
@@ -80,6 +81,7 @@ __all__ = [
     "AIIndexError",
     "AmountParseError",
     "Claim",
+    "Comparison",
     "Coverage",
     "DataError",
     "Edition",
@@ -115,6 +117,7 @@ __all__ = [
     "__version__",
     "check",
     "cite",
+    "compare",
     "convert",
     "define_units",
     "edition_info",
@@ -145,6 +148,8 @@ __all__ = [
 # Where each lazily imported public name lives.
 _LAZY: dict[str, str] = {
     "Claim": "aiindex._check",
+    "Comparison": "aiindex._analysis.compare",
+    "compare": "aiindex._analysis.compare",
     "Report": "aiindex._check",
     "check": "aiindex._check",
     "cite": "aiindex._present.cite",

@@ -15,10 +15,11 @@ from aiindex.exceptions import HangulFontWarning
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
+    from aiindex._analysis.compare import Comparison
     from aiindex._model.indicator import Indicator
     from aiindex._present.rows import RankRow
 
-__all__ = ["BAR_COLOR", "HIGHLIGHT_COLOR", "hangul_font", "plot"]
+__all__ = ["BAR_COLOR", "HIGHLIGHT_COLOR", "hangul_font", "korean_font", "plot", "plot_compare"]
 
 #: The colour of the highlighted entity's bar, and of every other bar.
 HIGHLIGHT_COLOR = "#c8102e"
@@ -64,6 +65,7 @@ def plot(
     top: int | None = None,
     ax: Axes | None = None,
     lang: Literal["en", "ko"] = "en",
+    digits: int | None = None,
 ) -> Axes:
     """Draw ``indicator``'s ranking for ``year`` (None: the latest) as horizontal bars.
 
@@ -71,7 +73,8 @@ def plot(
     the chart even when ``top`` cuts the table above it. The x axis carries the unit; rank
     labels repeat for ties (``=9``); unranked rows are hatched with rank ``–``. Returns the
     Axes (its ``.figure`` is the figure). ``lang="ko"`` uses Korean names and labels when a
-    Hangul font is installed, and otherwise warns `HangulFontWarning` and draws English.
+    Hangul font is installed, and otherwise warns `HangulFontWarning` and draws English. Bar
+    labels show each value as the report prints it (``digits`` fixes the decimals).
 
     >>> import matplotlib
     >>> matplotlib.use("Agg")
@@ -95,28 +98,36 @@ def plot(
         raise ValueError(f"top={top!r}: give a positive number of rows, or None for all")
     target = resolve(highlight).id if highlight is not None else None
 
-    font = None
-    if lang == "ko":
-        font = hangul_font()
-        if font is None:
-            warnings.warn(
-                HangulFontWarning(
-                    "no installed font has Hangul, so the chart is labelled in English; "
-                    "install one (e.g. apt-get install fonts-nanum, then clear matplotlib's "
-                    "font cache) for Korean labels"
-                ),
-                stacklevel=2,
-            )
+    font = korean_font(lang)
     ko = font is not None
 
     ranking = indicator.ranking(year)
     # Ties are found on the whole ranking, before `top` cuts it.
-    rows = list(ranking_rows(ranking))
+    every = list(ranking_rows(ranking, digits=digits))
+    rows = every
     if top is not None and len(rows) > top:
         kept = rows[:top]
         kept += [r for r in rows[top:] if r.entity.id == target]
         rows = kept
-    return _draw(indicator, ranking.year, rows, target, ax, ko, font)
+    return _draw(indicator, ranking.year, rows, target, ax, ko, font, every)
+
+
+def korean_font(lang: str) -> str | None:
+    """The Hangul font a ``lang="ko"`` chart is drawn with; None for English, or when no
+    installed font has Hangul (then `HangulFontWarning`: the chart is labelled in English)."""
+    if lang != "ko":
+        return None
+    font = hangul_font()
+    if font is None:
+        warnings.warn(
+            HangulFontWarning(
+                "no installed font has Hangul, so the chart is labelled in English; "
+                "install one (e.g. apt-get install fonts-nanum, then clear matplotlib's "
+                "font cache) for Korean labels"
+            ),
+            stacklevel=3,
+        )
+    return font
 
 
 def _draw(
@@ -127,12 +138,14 @@ def _draw(
     ax: Axes | None,
     ko: bool,
     font: str | None,
+    every: list[RankRow],
 ) -> Axes:
     import matplotlib.pyplot as plt
     from matplotlib.ticker import FuncFormatter, MaxNLocator
 
     from aiindex._present.rows import (
         coverage_line,
+        cutoff_text,
         edition_words,
         flag_text,
         source_line,
@@ -198,7 +211,12 @@ def _draw(
     ax.set_title(f"{title(ind, lang)} ({edition}, {year})", loc="left", fontsize=11, **text_font)
     foot = [
         # The chart marks unranked rows with an en dash, as its rank labels do.
-        coverage_line(ind.coverage_for(year), lang, unranked="–"),
+        coverage_line(
+            ind.coverage_for(year),
+            lang,
+            unranked="–",
+            cutoff=cutoff_text(ind.coverage_for(year), every),
+        ),
         source_line(ind, lang),
     ]
     ax.annotate(
@@ -218,4 +236,95 @@ def _draw(
         # Fixed margins in inches: the rank labels on the left, the source lines below.
         height = float(created.get_size_inches()[1])
         created.subplots_adjust(left=0.3, right=0.97, top=1 - 0.5 / height, bottom=1.05 / height)
+    return ax
+
+
+def plot_compare(
+    comparison: Comparison,
+    *,
+    highlight: str | None = "KOR",
+    ax: Axes | None = None,
+    lang: Literal["en", "ko"] = "en",
+    digits: int | None = None,
+) -> Axes:
+    """A comparison as line charts: one line per entity over the data years.
+
+    Gaps stay gaps (a line breaks where no edition has the value); each line ends in its
+    last value as the report prints it, with the entity's name, as the report's own charts
+    label them; the key of editions and the source are written under the chart.
+
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> from aiindex._present.plot import plot_compare
+    >>> ax = plot_compare(aiindex.compare("private_investment", ["KOR", "JPN"]))
+    >>> [t.get_text() for t in ax.texts][:2]
+    ['1.78, South Korea', '1.11, Japan']
+    """
+    from aiindex._present.frames import require
+
+    require("plot", "matplotlib")
+    import matplotlib.pyplot as plt
+
+    from aiindex._present.lang import check_lang
+    from aiindex._present.numbers import shown
+    from aiindex._present.rows import edition_words, title, unit_label
+    from aiindex._present.text import edition_keys
+    from aiindex._reference.entities import resolve
+
+    check_lang(lang)
+    font = korean_font(lang)
+    ko_lang: Literal["en", "ko"] = "ko" if font is not None else "en"
+    text_font: dict[str, Any] = {"fontfamily": [font, "DejaVu Sans"]} if font else {}
+    target = resolve(highlight).id if highlight is not None else None
+    ind = comparison.indicator
+    created = None
+    if ax is None:
+        created = plt.figure(figsize=(8, 4.8))
+        ax = created.add_subplot()
+    for i, e in enumerate(comparison.entities):
+        xs: list[float] = []
+        ys: list[float] = []
+        last = None
+        for year in comparison.years:
+            obs = comparison.cell(e, year)
+            xs.append(year)
+            ys.append(obs.magnitude if obs is not None else float("nan"))
+            if obs is not None:
+                last = obs
+        colour = HIGHLIGHT_COLOR if e.id == target else f"C{i}"
+        (line,) = ax.plot(xs, ys, marker="o", markersize=3, color=colour, linewidth=1.6)
+        line.set_gid(e.id)
+        if last is not None:
+            ax.annotate(
+                f"{shown(last, ind.id, digits=digits)}, {e.display(ko_lang)}",
+                xy=(last.year, last.magnitude),
+                xytext=(4, 0),
+                textcoords="offset points",
+                va="center",
+                fontsize=8,
+                color=colour,
+                **text_font,
+            )
+    ax.set_ylabel(unit_label(ind, ko_lang), **text_font)
+    ax.xaxis.get_major_locator().set_params(integer=True)  # type: ignore[call-arg]
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    ax.set_title(title(ind, ko_lang), loc="left", fontsize=11, **text_font)
+    keys = edition_keys(comparison.editions)
+    legend = ", ".join(edition_words(e, ko_lang, named=True) for e in keys)
+    foot = ("판: " if ko_lang == "ko" else "Editions: ") + legend
+    ax.annotate(
+        foot,
+        xy=(0, 0),
+        xycoords="axes fraction",
+        xytext=(0, -30),
+        textcoords="offset points",
+        va="top",
+        fontsize=7.5,
+        color="#4d4d4d",
+        annotation_clip=False,
+        **text_font,
+    )
+    if created is not None:
+        created.subplots_adjust(left=0.1, right=0.8, top=0.9, bottom=0.18)
     return ax
