@@ -315,7 +315,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except _Said as exc:
         return _fail(exc.text(lang), lang)
     except AIIndexError as exc:
-        return _fail(_for_the_command_line(exc), lang, translate=True)
+        said = _for_the_command_line(exc)
+        if isinstance(said, _Said):
+            return _fail(said.text(lang), lang)
+        return _fail(str(exc), lang, translate=True)
     except OSError as exc:  # a file to write (--plot, export) that cannot be written
         where = f" {exc.filename}" if exc.filename else ""
         return _fail(_message("write_failed", lang, where=where, why=exc.strerror or exc), lang)
@@ -332,7 +335,7 @@ def _message(key: str, lang: str, **fields: object) -> str:
     return message(key, "ko" if lang == "ko" else "en", **fields)
 
 
-def _for_the_command_line(exc: AIIndexError) -> str:
+def _for_the_command_line(exc: AIIndexError) -> AIIndexError:
     """A library error as the command line says it: no Python calls in the advice."""
     from aiindex.exceptions import UnknownFigureError
 
@@ -342,21 +345,17 @@ def _for_the_command_line(exc: AIIndexError) -> str:
         if exc.elsewhere:
             which = " and ".join(str(e) for e in exc.elsewhere)
             elsewhere = f" The {which} edition{'s have' if len(exc.elsewhere) > 1 else ' has'} it."
-        return str(
-            _Said(
-                "unknown_figure",
-                figure=repr(exc.figure),
-                edition=exc.edition,
-                suggest=suggest,
-                elsewhere=elsewhere,
-                elsewhere_ko=(
-                    f" {', '.join(map(str, exc.elsewhere))}년판에는 있습니다."
-                    if exc.elsewhere
-                    else ""
-                ),
-            )
+        return _Said(
+            "unknown_figure",
+            figure=repr(exc.figure),
+            edition=exc.edition,
+            suggest=suggest,
+            elsewhere=elsewhere,
+            elsewhere_ko=(
+                f" {', '.join(map(str, exc.elsewhere))}년판에는 있습니다." if exc.elsewhere else ""
+            ),
         )
-    return str(exc)
+    return exc
 
 
 def _fail(message: str, lang: str = "en", *, translate: bool = False) -> int:
