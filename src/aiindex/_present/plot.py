@@ -25,6 +25,8 @@ __all__ = ["BAR_COLOR", "HIGHLIGHT_COLOR", "hangul_font", "korean_font", "plot",
 HIGHLIGHT_COLOR = "#c8102e"
 BAR_COLOR = "#8aa1b4"
 BASELINE_COLOR = "#d9d9d9"
+# The lines of a comparison other than the highlighted one: no red, which is the highlight's.
+LINE_COLORS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b", "#17becf", "#7f7f7f")
 
 # Font families that cover Hangul, most common first (Linux, macOS, Windows).
 _HANGUL_FAMILIES = (
@@ -58,7 +60,7 @@ def hangul_font() -> str | None:
 
 
 def plot(
-    indicator: Indicator,
+    indicator: Indicator | Comparison,
     *,
     year: int | None = None,
     highlight: str | None = "KOR",
@@ -74,7 +76,8 @@ def plot(
     labels repeat for ties (``=9``); unranked rows are hatched with rank ``–``. Returns the
     Axes (its ``.figure`` is the figure). ``lang="ko"`` uses Korean names and labels when a
     Hangul font is installed, and otherwise warns `HangulFontWarning` and draws English. Bar
-    labels show each value as the report prints it (``digits`` fixes the decimals).
+    labels show each value as the report prints it (``digits`` fixes the decimals). A
+    `Comparison` (`aiindex.compare`) is drawn as line charts instead (`plot_compare`).
 
     >>> import matplotlib
     >>> matplotlib.use("Agg")
@@ -86,13 +89,18 @@ def plot(
     from aiindex._present.frames import require
 
     require("plot", "matplotlib")
+    from aiindex._analysis.compare import Comparison
     from aiindex._model.indicator import Indicator
     from aiindex._present.lang import check_lang
     from aiindex._present.rows import ranking_rows
     from aiindex._reference.entities import resolve
 
+    if isinstance(indicator, Comparison):
+        return plot_compare(indicator, highlight=highlight, ax=ax, lang=lang, digits=digits)
     if not isinstance(indicator, Indicator):
-        raise TypeError(f"plot() takes an Indicator, not {type(indicator).__name__}")
+        raise TypeError(
+            f"plot() takes an Indicator or a Comparison, not {type(indicator).__name__}"
+        )
     check_lang(lang)
     if top is not None and (isinstance(top, bool) or not isinstance(top, int) or top < 1):
         raise ValueError(f"top={top!r}: give a positive number of rows, or None for all")
@@ -291,7 +299,7 @@ def plot_compare(
             ys.append(obs.magnitude if obs is not None else float("nan"))
             if obs is not None:
                 last = obs
-        colour = HIGHLIGHT_COLOR if e.id == target else f"C{i}"
+        colour = HIGHLIGHT_COLOR if e.id == target else LINE_COLORS[i % len(LINE_COLORS)]
         (line,) = ax.plot(xs, ys, marker="o", markersize=3, color=colour, linewidth=1.6)
         line.set_gid(e.id)
         if last is not None:
