@@ -1209,12 +1209,13 @@ def _cmd_revisions(args: argparse.Namespace) -> str:
 
 
 def _cmd_series(args: argparse.Namespace) -> str:
-    from aiindex._analysis.series import _definition, series
+    from aiindex._analysis.editions import same_definition
+    from aiindex._analysis.series import series
     from aiindex._present.numbers import shown
     from aiindex._present.rows import source_words, unit_label
     from aiindex._present.text import table
     from aiindex._present.words import word
-    from aiindex._sources.packaged import catalogue, load
+    from aiindex._sources.packaged import load
 
     lang = _lang(args)
     _edition_option(args, "series")
@@ -1250,9 +1251,7 @@ def _cmd_series(args: argparse.Namespace) -> str:
             else "Each year from the newest edition that has it (editions revise each other)."
         )
     if vintage == "latest":
-        having = [e for e, ids in catalogue().items() if args.indicator in ids]
-        definition = _definition(newest)
-        other = [e for e in having if _definition(load(args.indicator, e)) != definition]
+        other = same_definition(args.indicator)[1]
         if other:
             eds = ", ".join(map(str, other))
             see = _command("revisions", args.indicator, args.entity, "YEAR")
@@ -1482,7 +1481,7 @@ def _rank_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def _cite_argument(p: argparse.ArgumentParser) -> None:
-    from aiindex._present.cite import STYLES
+    from aiindex._present.words import CITE_STYLES as STYLES
 
     p.add_argument(
         "--cite",

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import aiindex
-from aiindex._analysis.series import _definition
+from aiindex._analysis.editions import definition
 from aiindex._present.text import compare_table
 from aiindex._sources.packaged import catalogue, load
 
@@ -23,7 +23,7 @@ def oracle(indicator_id: str, entity: str, year: int) -> aiindex.Observation | N
         revs = aiindex.revisions(indicator_id, entity, year)
     except aiindex.MissingValueError:
         return None
-    same = [r for r in revs if r.definition == _definition(newest)]
+    same = [r for r in revs if r.definition == definition(newest)]
     return same[-1].observation if same else None
 
 

@@ -7,18 +7,19 @@ mixed in), so a cell always says which edition it comes from.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal
-
 import attrs
 
-from aiindex._analysis.series import _definition, _editions_having
+from aiindex._analysis.editions import editions_having, same_definition
 from aiindex._model.records import Entity, Observation
 from aiindex._reference.entities import resolve
 from aiindex._sources.packaged import load
 from aiindex.exceptions import MissingValueError, UnknownEditionError
 
+# Not `from typing import TYPE_CHECKING`: a cold `aiindex compare` would pay for typing.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterable
+    from typing import Literal
 
     from aiindex._model.indicator import Indicator
 
@@ -85,10 +86,9 @@ def compare(
     chosen_entities = tuple(dict.fromkeys(resolve(e) for e in entities))
     if not chosen_entities:
         raise ValueError("compare() needs at least one entity")
-    having = _editions_having(indicator_id)
+    having = editions_having(indicator_id)
     if vintage == "latest":
-        definition = _definition(load(indicator_id, having[-1]))
-        chosen = [e for e in having if _definition(load(indicator_id, e)) == definition]
+        chosen = same_definition(indicator_id)[0]
     else:
         if vintage not in having:
             raise UnknownEditionError(vintage, tuple(having), indicator_id)

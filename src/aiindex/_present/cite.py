@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Literal
 
 from aiindex._present.lang import Lang, check_lang
+from aiindex._present.words import CITE_STYLES
 from aiindex._reference.editions import Edition, edition_info, known_editions
 from aiindex.exceptions import UnknownEditionError
 
@@ -25,9 +26,8 @@ if TYPE_CHECKING:
 __all__ = ["STYLES", "cite", "figures_of", "providers", "publisher", "via", "via_text"]
 
 Style = Literal["short", "long", "bibtex", "ris", "csl-json"]
-#: The citation styles: for a sentence, with the license, and for reference managers (BibTeX,
-#: RIS, CSL-JSON).
-STYLES: tuple[str, ...] = ("short", "long", "bibtex", "ris", "csl-json")
+#: The citation styles (`aiindex._present.words.CITE_STYLES`).
+STYLES: tuple[str, ...] = CITE_STYLES
 
 
 def _source_of(x: Indicator | Observation) -> Source:

@@ -13,7 +13,12 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from aiindex._present.lang import Lang
 
-__all__ = ["PRICE_BASIS_KO", "WORDS", "price_basis", "word"]
+__all__ = ["CITE_STYLES", "PRICE_BASIS_KO", "WORDS", "price_basis", "word"]
+
+#: The citation styles `aiindex.cite` writes: for a sentence, with the license, and for
+#: reference managers (BibTeX, RIS, CSL-JSON). Here, where the command line reads them without
+#: loading the citations themselves.
+CITE_STYLES: tuple[str, ...] = ("short", "long", "bibtex", "ris", "csl-json")
 
 #: Each word or phrase by key: its English and its Korean.
 WORDS: dict[str, tuple[str, str]] = {
