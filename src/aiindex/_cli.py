@@ -448,6 +448,11 @@ def _name(entity: Entity, lang: str) -> str:
     return entity.display("ko" if lang == "ko" else "en")
 
 
+def _who(entity: Entity) -> dict[str, str]:
+    """An entity's names as the message table's fields: ``name`` and ``name_ko``."""
+    return {"name": entity.name, "name_ko": entity.display("ko")}
+
+
 # -- citations: added to an answer, never instead of it ---------------------------------------
 
 
@@ -549,8 +554,7 @@ def _observation(
         fields = {
             "indicator": repr(ind.id),
             "edition": ind.edition,
-            "name": e.name,
-            "name_ko": e.display("ko"),
+            **_who(e),
             "other": other,
             "command": _command(*command, "--edition", other),
         }
@@ -565,8 +569,7 @@ def _observation(
             "missing_entity",
             indicator=repr(ind.id),
             edition=ind.edition,
-            name=e.name,
-            name_ko=e.display("ko"),
+            **_who(e),
             coverage=_COVERAGE_WORDS[kind][0],
             coverage_ko=_COVERAGE_WORDS[kind][1],
             command=_command("show", ind.id, "--edition", ind.edition),
@@ -577,8 +580,7 @@ def _observation(
             indicator=repr(ind.id),
             edition=ind.edition,
             year=year,
-            name=e.name,
-            name_ko=e.display("ko"),
+            **_who(e),
             years=_years_text(have),
             command=_command("series", ind.id, e.id),
         )
@@ -906,8 +908,7 @@ def _cmd_rank(args: argparse.Namespace) -> str:
         e = obs.entity
         raise _Said(
             "not_ranked_kind",
-            name=e.name,
-            name_ko=e.display("ko"),
+            **_who(e),
             kind_words=("an " if e.kind[0] in "aeiou" else "a ") + e.kind,
             ranked=ind.entity_kind,
             indicator=repr(ind.id),
@@ -947,8 +948,7 @@ def _unranked(ind: Indicator, obs: Observation) -> _Said:
     e = obs.entity
     return _Said(
         "unranked",
-        name=e.name,
-        name_ko=e.display("ko"),
+        **_who(e),
         indicator=repr(ind.id),
         year=obs.year,
         edition=ind.edition,
@@ -978,6 +978,16 @@ def _pair(
     return ind, oa, ob
 
 
+def _pair_json(ind: Indicator, oa: Observation, ob: Observation, **result: float) -> dict[str, Any]:
+    """The JSON of ``gap`` and ``ratio``: the two values and what was worked out of them."""
+    return (
+        _indicator_json(ind)
+        | {"year": oa.year}
+        | result
+        | {"a": _obs_json(oa, ind.id), "b": _obs_json(ob, ind.id)}
+    )
+
+
 def _cmd_gap(args: argparse.Namespace) -> str:
     from aiindex._present.numbers import derived, gap_decimals, shown
     from aiindex._present.rows import source_line
@@ -986,13 +996,7 @@ def _cmd_gap(args: argparse.Namespace) -> str:
     ind, oa, ob = _pair(args, "gap", lang)
     gap = ind.gap(oa.entity, ob.entity, oa.year).magnitude
     if args.json:
-        data = _indicator_json(ind) | {
-            "year": oa.year,
-            "gap": gap,
-            "a": _obs_json(oa, ind.id),
-            "b": _obs_json(ob, ind.id),
-        }
-        return _json_cite(data, ind, args, lang)
+        return _json_cite(_pair_json(ind, oa, ob, gap=gap), ind, args, lang)
     digits = _digits(args)
     a, b = shown(oa, ind.id, digits=digits), shown(ob, ind.id, digits=digits)
     difference = derived(gap, gap_decimals(oa, ob, indicator_id=ind.id), digits=digits)
@@ -1025,13 +1029,7 @@ def _cmd_ratio(args: argparse.Namespace) -> str:
             command=_command("gap", ind.id, args.a, args.b, "--year", oa.year),
         ) from None
     if args.json:
-        data = _indicator_json(ind) | {
-            "year": oa.year,
-            "ratio": ratio,
-            "a": _obs_json(oa, ind.id),
-            "b": _obs_json(ob, ind.id),
-        }
-        return _json_cite(data, ind, args, lang)
+        return _json_cite(_pair_json(ind, oa, ob, ratio=ratio), ind, args, lang)
     digits = _digits(args)
     a, b = shown(oa, ind.id, digits=digits), shown(ob, ind.id, digits=digits)
     times = ratio_text(ratio, oa, ob, indicator_id=ind.id, digits=digits)
@@ -1070,8 +1068,7 @@ def _cmd_growth(args: argparse.Namespace) -> str:
         points = {o.year: o for o in series(args.indicator, e, vintage=vintage)}
         raise _Said(
             "mixed_editions",
-            name=e.name,
-            name_ko=e.display("ko"),
+            **_who(e),
             indicator=repr(args.indicator),
             start=args.start,
             end=args.end,

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import attrs
 
-from aiindex._analysis.editions import editions_having, same_definition
+from aiindex._analysis.editions import editions_having, vintage_editions
 from aiindex._model.records import Entity, Observation
 from aiindex._reference.entities import resolve
 from aiindex._sources.packaged import load
-from aiindex.exceptions import MissingValueError, UnknownEditionError
+from aiindex.exceptions import MissingValueError
 
 # Not `from typing import TYPE_CHECKING`: a cold `aiindex compare` would pay for typing.
 TYPE_CHECKING = False
@@ -87,12 +87,7 @@ def compare(
     if not chosen_entities:
         raise ValueError("compare() needs at least one entity")
     having = editions_having(indicator_id)
-    if vintage == "latest":
-        chosen = same_definition(indicator_id)[0]
-    else:
-        if vintage not in having:
-            raise UnknownEditionError(vintage, tuple(having), indicator_id)
-        chosen = [vintage]
+    chosen = vintage_editions(indicator_id, vintage)
     wanted = None if years is None else frozenset(years)
     cells: dict[tuple[str, int], Observation] = {}
     for edition in chosen:  # oldest first: newer editions overwrite

@@ -11,12 +11,12 @@ import math
 
 import attrs
 
-from aiindex._analysis.editions import definition, same_definition
+from aiindex._analysis.editions import definition, vintage_editions
 from aiindex._analysis.editions import editions_having as _editions_having
 from aiindex._model.records import Entity, Observation, _exact_difference
 from aiindex._reference.entities import resolve
 from aiindex._sources.packaged import load
-from aiindex.exceptions import IncomparableError, MissingValueError, UnknownEditionError
+from aiindex.exceptions import IncomparableError, MissingValueError
 
 # Not `from typing import TYPE_CHECKING`: `aiindex compare` and `series` load this module, and
 # typing costs each a few milliseconds.
@@ -121,13 +121,7 @@ def series(
     [(2020, '0.3'), (2023, '-0.30')]
     """
     e = resolve(entity)
-    having = _editions_having(indicator_id)
-    if vintage == "latest":
-        chosen = same_definition(indicator_id)[0]
-    else:
-        if vintage not in having:
-            raise UnknownEditionError(vintage, tuple(having), indicator_id)
-        chosen = [vintage]
+    chosen = vintage_editions(indicator_id, vintage)
     points: dict[int, Observation] = {}
     for edition in chosen:  # oldest first, so newer editions overwrite
         for obs in load(indicator_id, edition).observations_of(e):

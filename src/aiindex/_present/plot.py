@@ -227,19 +227,7 @@ def _draw(
         ),
         source_line(ind, lang),
     ]
-    ax.annotate(
-        "\n".join(foot),
-        xy=(0, 0),
-        xycoords="axes fraction",
-        xytext=(0, -34),
-        textcoords="offset points",
-        va="top",
-        ha="left",
-        fontsize=7.5,
-        color="#4d4d4d",
-        annotation_clip=False,
-        **text_font,
-    )
+    _footnote(ax, foot, text_font, below=34)
     if created is not None:
         # Fixed margins in inches: the rank labels on the left, the source lines below.
         height = float(created.get_size_inches()[1])
@@ -275,7 +263,7 @@ def plot_compare(
 
     from aiindex._present.lang import check_lang
     from aiindex._present.numbers import shown
-    from aiindex._present.rows import edition_words, title, unit_label
+    from aiindex._present.rows import edition_words, source_line, title, unit_label
     from aiindex._present.text import edition_keys
     from aiindex._reference.entities import resolve
 
@@ -320,19 +308,25 @@ def plot_compare(
     ax.set_title(title(ind, ko_lang), loc="left", fontsize=11, **text_font)
     keys = edition_keys(comparison.editions)
     legend = ", ".join(edition_words(e, ko_lang, named=True) for e in keys)
-    foot = ("판: " if ko_lang == "ko" else "Editions: ") + legend
+    foot = [("판: " if ko_lang == "ko" else "Editions: ") + legend, source_line(ind, ko_lang)]
+    _footnote(ax, foot, text_font, below=30)
+    if created is not None:
+        created.subplots_adjust(left=0.1, right=0.8, top=0.9, bottom=0.18)
+    return ax
+
+
+def _footnote(ax: Axes, lines: list[str], text_font: dict[str, Any], *, below: float) -> None:
+    """The lines under a chart (coverage, editions, source), ``below`` points under the axes."""
     ax.annotate(
-        foot,
+        "\n".join(lines),
         xy=(0, 0),
         xycoords="axes fraction",
-        xytext=(0, -30),
+        xytext=(0, -below),
         textcoords="offset points",
         va="top",
+        ha="left",
         fontsize=7.5,
         color="#4d4d4d",
         annotation_clip=False,
         **text_font,
     )
-    if created is not None:
-        created.subplots_adjust(left=0.1, right=0.8, top=0.9, bottom=0.18)
-    return ax
