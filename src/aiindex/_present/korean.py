@@ -65,16 +65,33 @@ def title_ko(indicator: Indicator) -> str:
     return indicator.title_ko or indicator.title
 
 
+# The Korean counting word of each base unit of data/units.txt.
 _BASE_KO = {
     "percent": "%",
+    "percentage_point": "%p",
     "dimensionless": "배",
+    "count": "개",
     "model": "개",
     "patent": "건",
+    "company": "개사",
     "bill": "건",
     "mention": "회",
-    "company": "개사",
+    "regulation": "건",
     "unit": "대",
-    "count": "개",
+    "publication": "편",
+    "citation": "회",
+    "paper": "편",
+    "project": "개",
+    "star": "개",
+    "robot": "대",
+    "data_center": "곳",
+    "author": "명",
+    "trial": "건",
+    "contract": "건",
+    "student": "명",
+    "graduate": "명",
+    "download": "회",
+    "job_posting": "건",
 }
 _PER_KO = {"person": "인구", "inhabitant": "인구", "member": "회원"}
 
@@ -85,7 +102,7 @@ def _scaled_ko(names: list[str]) -> str:
 
     words = [SCALE_KO[p] for p in names if p in SCALE_KO]
     named = {**CURRENCY_KO, **_BASE_KO, **_PER_KO}
-    base = " ".join(named.get(b, b) for b in names if b not in SCALE_KO)
+    base = " ".join(named.get(b, b.replace("_", " ")) for b in names if b not in SCALE_KO)
     return " ".join([*words, base]).strip()
 
 
