@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
     from typing import Any, Literal, NoReturn
 
+    from aiindex._analysis.compare import Comparison
     from aiindex._model.indicator import Indicator
     from aiindex._model.records import Entity, Observation, Profile, Ranking
     from aiindex._money.rates import Rate
@@ -744,19 +745,29 @@ def _save(ax: Any, target: str, lang: str) -> None:
     print(f"aiindex: {said} {_visible(target)}", file=sys.stderr)
 
 
-def _plot(ind: Indicator, args: argparse.Namespace, lang: Lang) -> None:
+def _plot(what: Indicator | Comparison, args: argparse.Namespace, lang: Lang) -> None:
+    """Draw ``what`` to the file of ``--plot``; a missing Hangul font is said in one line."""
+    import warnings
+
     target = _plot_target(args.plot)
     _matplotlib()
     from aiindex._present.plot import plot
+    from aiindex.exceptions import HangulFontWarning
 
-    ax = plot(
-        ind,
-        year=args.year,
-        highlight=args.highlight,
-        top=args.top,
-        lang=lang,
-        digits=_digits(args),
-    )
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", HangulFontWarning)
+        ax = plot(
+            what,
+            year=getattr(args, "year", None),
+            highlight=args.highlight,
+            top=getattr(args, "top", None),
+            lang=lang,
+            digits=_digits(args),
+        )
+    from aiindex._present.messages import translate
+
+    for w in caught:
+        print(f"aiindex: {translate(_one_line(str(w.message)), lang)}", file=sys.stderr)
     _save(ax, target, lang)
 
 
@@ -1273,13 +1284,7 @@ def _cmd_compare(args: argparse.Namespace) -> str:
         years = range(args.since or 1900, (args.until or 2100) + 1)
     c = compare(args.indicator, args.entities, vintage=vintage, years=years)
     if args.plot is not None:
-        target = _plot_target(args.plot)
-        _matplotlib()
-        from aiindex._present.plot import plot_compare
-
-        _save(
-            plot_compare(c, highlight=args.highlight, lang=lang, digits=_digits(args)), target, lang
-        )
+        _plot(c, args, lang)
     if args.json:
         data = _indicator_json(c.indicator) | {
             "editions": list(c.editions),

@@ -268,3 +268,28 @@ def test_check_receives_the_lang_as_given(
     run(capsys, "check", str(article))
     assert seen == ["ko", None, "ko"]
     assert aiindex.indicators()  # the facade still answers
+
+
+def test_plots_say_a_missing_hangul_font_in_one_korean_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("matplotlib")
+    import aiindex._present.plot
+
+    monkeypatch.setattr(aiindex._present.plot, "hangul_font", lambda: None)
+    for argv in (
+        ["show", "private_investment", "--plot", str(tmp_path / "a.png")],
+        [
+            "compare",
+            "KOR",
+            "JPN",
+            "--indicator",
+            "private_investment",
+            "--plot",
+            str(tmp_path / "b.svg"),
+        ],
+    ):
+        status, out, err = run(capsys, *argv, "--lang", "ko")
+        assert status == 0 and HANGUL.search(out)
+        lines = err.splitlines()
+        assert len(lines) == 2 and "한글 글꼴" in lines[0] and "차트를 저장했습니다" in lines[1]

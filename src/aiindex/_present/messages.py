@@ -296,6 +296,12 @@ MESSAGES: dict[str, tuple[str, str, str | None]] = {
         r"this needs (?P<what>.+?), which is not installed \(no module (?P<module>'.*?')\): "
         r"(?P<pip>.*)",
     ),
+    "no_hangul_font": (
+        "",
+        "한글 글꼴이 설치되어 있지 않아 차트를 영어로 표기했습니다. 한글로 표기하려면 글꼴을 "
+        "설치하세요(예: apt-get install fonts-nanum 후 matplotlib 글꼴 캐시 삭제)",
+        r"no installed font has Hangul, so the chart is labelled in English; .*",
+    ),
     "amount_parse": (
         "",
         "{text}을(를) 금액으로 읽을 수 없습니다: {reason} (위치 {offset})",
