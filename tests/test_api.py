@@ -232,7 +232,7 @@ def test_profile_str_is_a_table() -> None:
     tc = by_id["ai_talent_concentration"]
     assert "0.79" in tc.split() and "3" in tc.split() and "Israel" in tc and "-0.34" in tc.split()
     pi = by_id["private_investment"]
-    assert "1.39" in pi.split() and "9" in pi.split() and "United States" in pi
+    assert "1.39" in pi.split() and "9=" in pi.split() and "United States" in pi
 
 
 def test_profile_of_a_model() -> None:

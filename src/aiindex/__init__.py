@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 
     import pint
 
+    from aiindex._analysis.compare import Comparison, compare
     from aiindex._analysis.composite import (
         Composite,
         CompositePart,
@@ -89,6 +90,7 @@ __all__ = [
     "AIIndexError",
     "AmountParseError",
     "Claim",
+    "Comparison",
     "Composite",
     "CompositePart",
     "CompositeRow",
@@ -129,6 +131,7 @@ __all__ = [
     "__version__",
     "check",
     "cite",
+    "compare",
     "composite",
     "convert",
     "define_units",
@@ -162,6 +165,8 @@ __all__ = [
 # Where each lazily imported public name lives.
 _LAZY: dict[str, str] = {
     "Claim": "aiindex._check",
+    "Comparison": "aiindex._analysis.compare",
+    "compare": "aiindex._analysis.compare",
     "Report": "aiindex._check",
     "check": "aiindex._check",
     "cite": "aiindex._present.cite",

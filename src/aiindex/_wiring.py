@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     import pandas as pd
     from matplotlib.axes import Axes
 
+    from aiindex._analysis.compare import Comparison
     from aiindex._model.indicator import Indicator
     from aiindex._model.records import Entity, Observation, Profile, Ranking
 
@@ -51,11 +52,14 @@ def names_of(entity: Entity) -> tuple[str, ...]:
     return names_of(entity)
 
 
-def text(obj: Ranking | Profile) -> str:
-    """A ranking or profile as a plain-text table."""
+def text(obj: Ranking | Profile | Comparison) -> str:
+    """A ranking, profile or comparison as a plain-text table."""
+    from aiindex._analysis.compare import Comparison
     from aiindex._model.records import Ranking
-    from aiindex._present.text import profile_table, ranking_table
+    from aiindex._present.text import compare_table, profile_table, ranking_table
 
+    if isinstance(obj, Comparison):
+        return compare_table(obj)
     return ranking_table(obj) if isinstance(obj, Ranking) else profile_table(obj)
 
 

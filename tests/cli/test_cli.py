@@ -56,9 +56,11 @@ def test_show_private_investment(capsys: pytest.CaptureFixture[str]) -> None:
     assert "1.39" in kor.split()
     usa = next(line for line in lines if " USA " in line)
     assert usa.split()[0] == "1" and "67.22" in usa.split()
-    # Title, header, one line per row, then coverage, price basis and source.
+    # Title, header, one line per row, then coverage, price basis and source, and the note
+    # of the one disputed row (China), under a heading: "disputed, see note" has it there.
     ranking = aiindex.indicator("private_investment", edition=2024).ranking()
-    assert len(lines) == 2 + len(ranking) + 3
+    assert len(lines) == 2 + len(ranking) + 3 + 2
+    assert lines[-2] == "Notes:" and lines[-1].startswith("  China: ")
     assert "Price basis: nominal." in lines
     source = [line for line in lines if line.startswith("Source:")]
     # Read from press reports quoting the report: the source line says via whom.

@@ -56,15 +56,19 @@ def test_show_and_profile_in_korean(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_cite_styles(capsys: pytest.CaptureFixture[str]) -> None:
+    # --cite adds the citation under the answer; it does not replace it.
     status, out, _ = run(capsys, "show", "private_investment", "--edition", "2024", "--cite")
     assert status == 0
-    assert out.strip() == aiindex.indicator("private_investment", edition=2024).cite()
+    table = run(capsys, "show", "private_investment", "--edition", "2024")[1]
+    cited = aiindex.indicator("private_investment", edition=2024).cite()
+    assert out == table.rstrip("\n") + "\n\nCite as:\n" + cited + "\n"
     status, out, _ = run(
         capsys, "rank", "private_investment", "CHN", "--edition", "2024", "--cite", "long"
     )
     assert status == 0 and "CC BY-ND 4.0" in out and "etnews" in out
+    assert out.startswith("China ranks 2nd on Private investment in AI (2024 edition, 2023)")
     status, out, _ = run(capsys, "show", "private_investment", "--cite", "bibtex")
-    assert status == 0 and out.lstrip().startswith("@")
+    assert status == 0 and out.startswith("Private investment in AI") and "\n@techreport{" in out
 
 
 def test_plot_writes_a_png(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

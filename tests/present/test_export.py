@@ -42,7 +42,7 @@ def test_reads_back_identical(package: Path) -> None:
     for resource in pkg.resources:
         ind_id, edition = resource.name.rsplit("-", 1)
         ind = load(ind_id, int(edition))
-        header = value_header(ind.unit)
+        header = value_header(ind.unit_label)
         rows = resource.read_rows()
         assert len(rows) == len(ind.observations)
         for row in rows:
@@ -60,7 +60,7 @@ def test_descriptor(package: Path) -> None:
     res = next(r for r in desc["resources"] if r["name"] == "private_investment-2024")
     value = res["schema"]["fields"][4]
     assert value == {
-        "name": "value [billion * USD]",
+        "name": "value [billion US dollars]",
         "type": "number",
         "unit": "billion * USD",
         "description": "value in billion US dollars",
@@ -70,7 +70,7 @@ def test_descriptor(package: Path) -> None:
     assert "CC BY-ND 4.0" in readme and "private_investment-2024" in readme
     with open(package.parent / res["path"], encoding="utf-8", newline="") as f:
         kor = next(r for r in csv.DictReader(f) if r["entity"] == "KOR")
-    assert kor["value [billion * USD]"] == "1.39"
+    assert kor["value [billion US dollars]"] == "1.39"
 
 
 def test_one_edition(tmp_path: Path) -> None:

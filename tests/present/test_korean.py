@@ -46,7 +46,8 @@ def test_ranking_table_ties_and_alignment() -> None:
     body = lines[1:15]
     ends = {width(line.split("  수치")[0].rstrip()) for line in body}
     assert len(ends) == 1
-    assert lines[-1].startswith("출처: 스탠퍼드대 HAI 'AI 인덱스 2024'")
+    (source,) = [line for line in lines if line.startswith("출처: ")]
+    assert source.startswith("출처: 스탠퍼드대 HAI 'AI 인덱스 2024'")
 
 
 def test_profile_table() -> None:

@@ -164,10 +164,12 @@ def test_profile_renderers_show_the_row_models_ranks() -> None:
     korean = profile_table_ko(profile).splitlines()[2 : 2 + len(lines)]
     for row, line in zip(korean, lines, strict=True):
         assert f"  {line.label('ko')}  " in row
-    # The English text profile writes ranks without the tie mark, as it always has.
+    # The English text profile marks ties too (9=), as the HTML and Korean ones do.
     english = profile_table(profile).splitlines()[2 : 2 + len(lines)]
     for row, line in zip(english, lines, strict=True):
-        assert f"  {rank_label(line.rank, False)}  " in row
+        assert f"  {line.label()}  " in row
+    tied = [(row, line) for row, line in zip(english, lines, strict=True) if line.tied]
+    assert tied and all(f"  {rank_label(line.rank, True)}  " in row for row, line in tied)
 
 
 def html_cells(page: str) -> list[list[str]]:

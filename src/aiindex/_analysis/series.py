@@ -8,21 +8,22 @@ or definitions, without being asked to.
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
+from aiindex._analysis.editions import definition, vintage_editions
+from aiindex._analysis.editions import editions_having as _editions_having
 from aiindex._model.records import Entity, Observation, _exact_difference
 from aiindex._reference.entities import resolve
-from aiindex._sources.packaged import catalogue, load
-from aiindex.exceptions import (
-    IncomparableError,
-    MissingValueError,
-    UnknownEditionError,
-    UnknownIndicatorError,
-)
+from aiindex._sources.packaged import load
+from aiindex.exceptions import IncomparableError, MissingValueError
 
+# Not `from typing import TYPE_CHECKING`: `aiindex compare` and `series` load this module, and
+# typing costs each a few milliseconds.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any, Literal
+
     import pint
 
     from aiindex._model.indicator import Indicator
@@ -80,19 +81,6 @@ class Growth:
         return self.start.source.edition, self.end.source.edition
 
 
-def _editions_having(indicator_id: str) -> list[int]:
-    having = [e for e, ids in catalogue().items() if indicator_id in ids]
-    if not having:
-        from aiindex._sources.packaged import _suggest
-
-        raise UnknownIndicatorError(indicator_id, _suggest(indicator_id))
-    return having
-
-
-def _definition(ind: Indicator) -> str:
-    return ind.definition or ind.id
-
-
 def _lookup(ind: Indicator, entity: Entity, year: int) -> Observation | None:
     return next((o for o in ind.observations_of(entity) if o.year == year), None)
 
@@ -111,7 +99,7 @@ def revisions(indicator_id: str, entity: str | Entity, year: int) -> tuple[Revis
         ind = load(indicator_id, edition)
         obs = _lookup(ind, e, year)
         if obs is not None:
-            out.append(Revision(edition, obs, _definition(ind)))
+            out.append(Revision(edition, obs, definition(ind)))
     if not out:
         raise MissingValueError(
             f"no edition has a {year} value of {indicator_id!r} for {e.name} ({e.id}); "
@@ -133,15 +121,7 @@ def series(
     [(2020, '0.3'), (2023, '-0.30')]
     """
     e = resolve(entity)
-    having = _editions_having(indicator_id)
-    if vintage == "latest":
-        newest = load(indicator_id, having[-1])
-        definition = _definition(newest)
-        chosen = [ed for ed in having if _definition(load(indicator_id, ed)) == definition]
-    else:
-        if vintage not in having:
-            raise UnknownEditionError(vintage, tuple(having), indicator_id)
-        chosen = [vintage]
+    chosen = vintage_editions(indicator_id, vintage)
     points: dict[int, Observation] = {}
     for edition in chosen:  # oldest first, so newer editions overwrite
         for obs in load(indicator_id, edition).observations_of(e):

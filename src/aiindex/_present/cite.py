@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Literal
 
 from aiindex._present.lang import Lang, check_lang
+from aiindex._present.words import CITE_STYLES
 from aiindex._reference.editions import Edition, edition_info, known_editions
 from aiindex.exceptions import UnknownEditionError
 
@@ -24,8 +25,9 @@ if TYPE_CHECKING:
 
 __all__ = ["STYLES", "cite", "figures_of", "providers", "publisher", "via", "via_text"]
 
-Style = Literal["short", "long", "bibtex"]
-STYLES: tuple[str, ...] = ("short", "long", "bibtex")
+Style = Literal["short", "long", "bibtex", "ris", "csl-json"]
+#: The citation styles (`aiindex._present.words.CITE_STYLES`).
+STYLES: tuple[str, ...] = CITE_STYLES
 
 
 def _source_of(x: Indicator | Observation) -> Source:
@@ -109,9 +111,11 @@ def cite(x: Indicator | Observation, style: Style = "short", lang: Lang = "en") 
     value is from, and, for values read from press reports quoting the report rather than from
     its own data files, ``via`` those publishers. ``long``: the edition's recommended citation,
     the section and figures, the data provider, the data license and where aiindex read the
-    value. ``bibtex``: a ``@techreport`` entry. ``lang="ko"`` words the short and long forms in
-    Korean (the citation itself stays as the report gives it). Values read from press reports
-    name no provider: the quotations do not say which partner supplied a figure.
+    value. ``bibtex``: a ``@techreport`` entry; ``ris``: a RIS record (``TY  - RPRT``);
+    ``csl-json``: a CSL-JSON item list, as Zotero and pandoc read them; each names the section,
+    figure and data provider. ``lang="ko"`` words the short and long forms in Korean (the
+    citation itself stays as the report gives it). Values read from press reports name no
+    provider: the quotations do not say which partner supplied a figure.
 
     >>> from aiindex._present.cite import cite
     >>> obs = aiindex.indicator("ai_patents_per_capita", edition=2024).observation("KOR")
@@ -144,6 +148,10 @@ def cite(x: Indicator | Observation, style: Style = "short", lang: Lang = "en") 
         return f"{_by(x)}Stanford HAI, AI Index Report {info.edition}, {where}{read}"
     if style == "bibtex":
         return _bibtex(info, x, src)
+    if style == "ris":
+        return _ris(info, x, src)
+    if style == "csl-json":
+        return _csl_json(info, x, src)
     return _long(info, x, src, lang)
 
 
@@ -246,12 +254,12 @@ def _bibtex(info: Edition, x: Indicator | Observation, src: Source) -> str:
     fields = [
         ("author", " and ".join(info.authors)),
         ("title", title),
-        ("institution", info.publisher.rsplit(", Stanford, CA", 1)[0]),
+        ("institution", _institution(info)),
         ("address", "Stanford, CA"),
         ("year", str(info.edition)),
         ("month", month[info.month - 1]),
         ("url", info.url),
-        ("note", f"{_where(x, src)}.{_data(x)} License: {info.license_title} ({info.license})"),
+        ("note", _note(info, x, src)),
     ]
     # An unsourced author list or address (2026) is left out, not written empty.
     body = ",\n".join(
@@ -260,3 +268,66 @@ def _bibtex(info: Edition, x: Indicator | Observation, src: Source) -> str:
         if v
     )
     return f"@techreport{{aiindex{info.edition},\n{body}\n}}"
+
+
+def _note(info: Edition, x: Indicator | Observation, src: Source) -> str:
+    """What a reference manager's note field says: where in the report, whose data, license."""
+    return f"{_where(x, src)}.{_data(x)} License: {info.license_title} ({info.license})"
+
+
+def _institution(info: Edition) -> str:
+    return info.publisher.rsplit(", Stanford, CA", 1)[0]
+
+
+def _ris(info: Edition, x: Indicator | Observation, src: Source) -> str:
+    """A RIS record of the report, its note naming the section, figure and data provider.
+
+    >>> print(cite(aiindex.indicator("private_investment", edition=2026), "ris"))
+    TY  - RPRT
+    TI  - Artificial Intelligence Index Report 2026
+    PB  - Stanford HAI
+    ...
+    N1  - Chapter 4.2 Investment, figs. 4.2.8, 4.2.11. Data: Quid. License: ...
+    ER  -
+    """
+    lines = ["TY  - RPRT", *(f"AU  - {a}" for a in info.authors), f"TI  - {info.title}"]
+    lines += [
+        f"PB  - {_institution(info)}",
+        "CY  - Stanford, CA",
+        f"PY  - {info.edition}",
+        f"DA  - {info.edition}/{info.month:02d}",
+    ]
+    if info.url:
+        lines.append(f"UR  - {info.url}")
+    lines += [f"N1  - {_note(info, x, src)}", "ER  - "]
+    return "\n".join(line.rstrip() if line.startswith("ER") else line for line in lines)
+
+
+def _csl_json(info: Edition, x: Indicator | Observation, src: Source) -> str:
+    """A CSL-JSON item list of the report (Zotero, pandoc), its note naming the section,
+    figure and data provider.
+
+    >>> import json
+    >>> item = json.loads(cite(aiindex.indicator("private_investment", edition=2024), "csl-json"))[0]
+    >>> item["type"], item["issued"], item["author"][0]
+    ('report', {'date-parts': [[2024, 4]]}, {'family': 'Maslej', 'given': 'Nestor'})
+    """  # noqa: E501
+    import json
+
+    item: dict[str, object] = {
+        "id": f"aiindex{info.edition}",
+        "type": "report",
+        "title": info.title,
+        "publisher": _institution(info),
+        "publisher-place": "Stanford, CA",
+        "issued": {"date-parts": [[info.edition, info.month]]},
+        "note": _note(info, x, src),
+    }
+    if info.authors:
+        people = [a.split(", ", 1) for a in info.authors]
+        item["author"] = [
+            {"family": p[0], "given": p[1]} if len(p) == 2 else {"literal": p[0]} for p in people
+        ]
+    if info.url:
+        item["URL"] = info.url
+    return json.dumps([item], ensure_ascii=False, indent=2)

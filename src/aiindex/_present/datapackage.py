@@ -1,10 +1,11 @@
 """Export the shipped data as a Frictionless data package: CSVs, ``datapackage.json``, README.
 
-One CSV per indicator and edition, with the unit in the value column's header
-(``value [billion * USD]``) and as a ``unit`` property of that field; the descriptor records
-field types, the primary key (entity, year), the edition's citation and license, and where each
-value was read. Values are written exactly (shortest decimal text of the stored value), with the
-printed text beside them, so the package reads back to the same numbers.
+One CSV per indicator and edition, with the unit in words in the value column's header
+(``value [billion US dollars]``) and as a ``unit`` property of that field (the pint
+expression); the descriptor records field types, the primary key (entity, year), the edition's
+citation and license, and where each value was read. Values are written exactly (shortest
+decimal text of the stored value), with the printed text beside them, so the package reads back
+to the same numbers.
 """
 
 from __future__ import annotations
@@ -20,13 +21,13 @@ if TYPE_CHECKING:
 __all__ = ["export_datapackage", "value_header"]
 
 
-def value_header(unit: str) -> str:
-    """The value column's header: ``value [<pint unit>]``.
+def value_header(unit_label: str) -> str:
+    """The value column's header: ``value [<unit in words>]``.
 
-    >>> value_header("billion * USD")
-    'value [billion * USD]'
+    >>> value_header("billion US dollars")
+    'value [billion US dollars]'
     """
-    return f"value [{unit}]"
+    return f"value [{unit_label}]"
 
 
 def _fields(ind: Indicator) -> list[dict[str, Any]]:
@@ -46,7 +47,7 @@ def _fields(ind: Indicator) -> list[dict[str, Any]]:
         },
         {"name": "year", "type": "integer", "description": "data year"},
         {
-            "name": value_header(ind.unit),
+            "name": value_header(ind.unit_label),
             "type": "number",
             "unit": ind.unit,
             "description": f"value in {ind.unit_label}",
@@ -206,7 +207,8 @@ def _readme(descriptor: dict[str, Any], infos: list[Any]) -> str:
         str(descriptor["description"]),
         "",
         "Each CSV holds one indicator of one edition: one row per entity and data year. The value",
-        "column's header carries its unit (a pint expression, e.g. `value [billion * USD]`);",
+        "column's header carries its unit in words (`value [billion US dollars]`; the field's",
+        "`unit` property in datapackage.json is the pint expression, `billion * USD`);",
         "`printed` and `printed_unit` keep the value exactly as the source printed it, and",
         "`sources` says where it was read. `datapackage.json` describes every field.",
         "",

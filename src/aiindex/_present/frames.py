@@ -11,10 +11,11 @@ functions here, so ``import aiindex`` never pays for them.
 
 from __future__ import annotations
 
+import functools
 import importlib
 from collections.abc import Iterable, Sequence
 from types import ModuleType
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from aiindex.exceptions import MissingExtraError
 
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
     from aiindex._model.indicator import Indicator
     from aiindex._model.records import Observation
 
-__all__ = ["COLUMNS", "source_text", "to_pandas", "to_pandas_many"]
+__all__ = ["COLUMNS", "report_frame", "source_text", "to_pandas", "to_pandas_many"]
 
 #: The columns of every frame `to_pandas` returns, in order.
 COLUMNS: tuple[str, ...] = (
@@ -71,12 +72,19 @@ def _ordered(indicator: Indicator) -> list[Observation]:
     return sorted(indicator.observations, key=lambda o: (o.year, sign * o.magnitude, o.entity.id))
 
 
-def _columns(indicators: Iterable[Indicator]) -> dict[str, list[object]]:
+# Each row's observation and indicator id, in row order: what the display needs to show a
+# value as the report prints it.
+_Rows = list[tuple["Observation", str]]
+
+
+def _columns(indicators: Iterable[Indicator], rows: _Rows | None = None) -> dict[str, list[object]]:
     from aiindex._present.rows import OBSERVATION_FIELDS
 
     cols: dict[str, list[object]] = {name: [] for name in COLUMNS}
     for ind in indicators:
         ordered = _ordered(ind)
+        if rows is not None:
+            rows += [(o, ind.id) for o in ordered]
         # Column by column, each read by the field's getter over the rows.
         for name, col in cols.items():
             if name in OBSERVATION_FIELDS:
@@ -87,7 +95,7 @@ def _columns(indicators: Iterable[Indicator]) -> dict[str, list[object]]:
     return cols
 
 
-def _frame(cols: dict[str, list[object]]) -> pd.DataFrame:
+def _frame(cols: dict[str, list[object]], rows: _Rows | None = None) -> pd.DataFrame:
     import numpy as np
 
     (pandas,) = require("pandas", "pandas")
@@ -97,8 +105,81 @@ def _frame(cols: dict[str, list[object]]) -> pd.DataFrame:
     typed["edition"] = pandas.array(cols["edition"], dtype="Int64")
     typed["year"] = np.asarray(cols["year"], dtype=np.int64)
     typed["value"] = np.asarray(cols["value"], dtype=np.float64)
-    df: pd.DataFrame = pandas.DataFrame(typed, columns=list(COLUMNS), copy=False)
+    df: pd.DataFrame = report_frame()(typed, columns=list(COLUMNS), copy=False)
+    df._aiindex_rows = rows  # type: ignore[attr-defined]
     return df
+
+
+@functools.cache
+def report_frame() -> type[pd.DataFrame]:
+    """The DataFrame class `to_pandas` returns: a plain frame whose display (``print``, the
+    notebook table) shows each value as the report prints it, while ``df["value"]`` keeps the
+    exact floats. A value that has been changed since is displayed as pandas would.
+
+    >>> df = aiindex.to_pandas(aiindex.indicator("private_investment", edition=2025))
+    >>> usa = df[(df.entity == "USA") & (df.year == 2024)]
+    >>> print(usa[["entity", "year", "value"]])
+       entity  year   value
+    33    USA  2024  109.08
+    >>> usa["value"].item()
+    109.0773255
+    """
+    require("pandas", "pandas")
+    import pandas
+
+    class ReportFrame(pandas.DataFrame):
+        # pandas carries _metadata through selections, sorts and copies (__finalize__).
+        _metadata: ClassVar[list[str]] = ["_aiindex_rows"]
+
+        @property
+        def _constructor(self) -> type[ReportFrame]:
+            return ReportFrame
+
+        def _display(self) -> pd.DataFrame:
+            plain = pandas.DataFrame(self)
+            rows = getattr(self, "_aiindex_rows", None)
+            if not rows or "value" not in self.columns or len(self) == 0:
+                return plain
+            return _shown_values(plain, rows)
+
+        def __repr__(self) -> str:
+            return repr(self._display())
+
+        def _repr_html_(self) -> str | None:
+            html: str | None = getattr(self._display(), "_repr_html_")()  # noqa: B009
+            return html
+
+        def to_string(self, *args: Any, **kwargs: Any) -> Any:
+            return self._display().to_string(*args, **kwargs)
+
+    ReportFrame.__qualname__ = "ReportFrame"
+    return ReportFrame
+
+
+def _shown_values(plain: pd.DataFrame, rows: _Rows) -> pd.DataFrame:
+    """``plain`` with its value column as text: each value as the report prints it, where the
+    row still holds the observation's exact value (else pandas' own repr of the number)."""
+    from aiindex._present.numbers import shown
+
+    column = plain["value"]
+    pint = getattr(column, "pint", None) if str(column.dtype).startswith("pint") else None
+    values = list(pint.magnitude) if pint is not None else list(column)
+    entities = list(plain["entity"]) if "entity" in plain.columns else None
+    years = list(plain["year"]) if "year" in plain.columns else None
+    texts = []
+    for k, (label, value) in enumerate(zip(plain.index, values, strict=True)):
+        text = None
+        if isinstance(label, int) and 0 <= label < len(rows):
+            obs, indicator_id = rows[label]
+            same = value == obs.magnitude
+            same = same and (entities is None or entities[k] == obs.entity.id)
+            same = same and (years is None or years[k] == obs.year)
+            if same:
+                text = shown(obs, indicator_id)
+        texts.append(text if text is not None else repr(value))
+    out = plain.copy()
+    out["value"] = texts
+    return out
 
 
 def to_pandas(indicator: Indicator, *, units: Literal["float", "pint"] = "float") -> pd.DataFrame:
@@ -125,7 +206,8 @@ def to_pandas(indicator: Indicator, *, units: Literal["float", "pint"] = "float"
     if units == "pint":
         # Fail before any work when the extra is missing.
         require("pandas", "pandas", "pint_pandas")
-    df = _frame(_columns([indicator]))
+    rows: _Rows = []
+    df = _frame(_columns([indicator], rows), rows)
     if units == "pint":
         df["value"] = _pint_values(df["value"].to_numpy(), indicator.unit)
     return df
@@ -141,11 +223,19 @@ def _pint_values(values: object, unit: str) -> Any:
     return pint_pandas.PintArray(values, dtype=pint_pandas.PintType(unit))
 
 
-def to_pandas_many(ids: Sequence[str] | None = None, edition: int | None = None) -> pd.DataFrame:
+def to_pandas_many(
+    ids: Sequence[str] | Indicator | Sequence[Indicator] | None = None, edition: int | None = None
+) -> pd.DataFrame:
     """Many indicators in one long frame (float values; each row keeps its own unit).
 
     ``ids`` None means every indicator; ``edition`` None means every shipped edition that has
-    each id, so a revised figure shows up once per edition.
+    each id, so a revised figure shows up once per edition. An `Indicator` (or a list of
+    them, a user's table too) gives the frame of those tables. Printed, the frame shows each
+    value as the report prints it; ``df["value"]`` holds the exact values.
+
+    >>> pi = aiindex.indicator("private_investment", edition=2024)
+    >>> aiindex.to_pandas(pi).equals(to_pandas(pi))
+    True
 
     >>> from aiindex._present.frames import to_pandas_many
     >>> df = to_pandas_many(["ai_patents_per_capita", "private_investment"], edition=2024)
@@ -154,10 +244,24 @@ def to_pandas_many(ids: Sequence[str] | None = None, edition: int | None = None)
     >>> bool(df.duplicated(["indicator", "edition", "entity", "year"]).any())
     False
     """
+    from aiindex._model.indicator import Indicator
     from aiindex._sources.packaged import catalogue, load
     from aiindex.exceptions import UnknownEditionError, UnknownIndicatorError
 
     require("pandas", "pandas")
+    given = [ids] if isinstance(ids, Indicator) else ids
+    if isinstance(given, list | tuple) and given and all(isinstance(i, Indicator) for i in given):
+        if edition is not None:
+            raise TypeError("edition= picks indicators by id; an Indicator has its edition")
+        rows: _Rows = []
+        return _frame(_columns(given, rows), rows)
+    if ids is not None and not isinstance(ids, str | list | tuple):
+        raise TypeError(
+            "to_pandas() takes indicator ids, an Indicator or a list of Indicators, not "
+            f"{type(ids).__name__}"
+        )
+    if isinstance(given, list | tuple) and any(not isinstance(i, str) for i in given):
+        raise TypeError("to_pandas() takes a list of indicator ids or of Indicators, not a mix")
     cat = catalogue()
     if edition is not None and edition not in cat:
         raise UnknownEditionError(edition, tuple(cat))
@@ -173,4 +277,5 @@ def to_pandas_many(ids: Sequence[str] | None = None, edition: int | None = None)
                 # load() raises the precise error (unknown id, or not in that edition).
                 load(i, edition)
                 raise UnknownIndicatorError(i, (), edition)  # pragma: no cover
-    return _frame(_columns(load(i, e) for i, e in pairs))
+    rows = []
+    return _frame(_columns((load(i, e) for i, e in pairs), rows), rows)

@@ -34,19 +34,29 @@ def _head(cells: tuple[str, ...]) -> str:
     return "<thead><tr>" + "".join(f"<th>{escape(h)}</th>" for h in cells) + "</tr></thead>"
 
 
-def ranking_html(ranking: Ranking, *, lang: Literal["en", "ko"] = "en") -> str:
+def ranking_html(
+    ranking: Ranking,
+    *,
+    lang: Literal["en", "ko"] = "en",
+    digits: int | None = None,
+    top: int | None = None,
+) -> str:
     """A ranking as a compact HTML table: rank (ties as ``9=``, or ``공동 9위``), entity,
-    value with the unit in the header, and the coverage and source lines under it."""
+    value as the report prints it with the unit in the header, and the coverage, price basis
+    and source lines under it. A row's note is its note cell's hover text."""
     from aiindex._present.lang import check_lang
     from aiindex._present.rows import (
         coverage_line,
+        cutoff_text,
         edition_words,
         flag_text,
         ranking_rows,
         source_line,
         title,
+        top_rows,
         unit_label,
     )
+    from aiindex._present.words import price_basis, word
 
     lang = check_lang(lang)
     ko = lang == "ko"
@@ -66,7 +76,8 @@ def ranking_html(ranking: Ranking, *, lang: Literal["en", "ko"] = "en") -> str:
         _head(head),
         "<tbody>",
     ]
-    for row in ranking_rows(ranking):
+    every = ranking_rows(ranking, digits=digits)
+    for row in top_rows(every, top):
         # The note itself is the cell's hover text; a note without flags shows a marker.
         note_cell = escape(flag_text(row.flags, lang))
         if row.note:
@@ -80,7 +91,13 @@ def ranking_html(ranking: Ranking, *, lang: Literal["en", "ko"] = "en") -> str:
         ]
         out.append("<tr>" + "".join(cells) + "</tr>")
     cov = ind.coverage_for(ranking.year)
-    foot = [coverage_line(cov, lang), source_line(ind, lang)]
+    foot = [coverage_line(cov, lang, cutoff=cutoff_text(cov, every, digits))]
+    shown = len(top_rows(every, top))
+    if shown < len(every):
+        foot.insert(0, word("rows_shown", lang).format(shown=shown, total=len(every)) + ".")
+    if ind.price_basis:
+        foot.append(price_basis(ind.price_basis, lang))
+    foot.append(source_line(ind, lang))
     out += [
         "</tbody>",
         "<tfoot>"
@@ -92,7 +109,11 @@ def ranking_html(ranking: Ranking, *, lang: Literal["en", "ko"] = "en") -> str:
 
 
 def indicator_html(
-    indicator: Indicator, year: int | None = None, *, lang: Literal["en", "ko"] = "en"
+    indicator: Indicator,
+    year: int | None = None,
+    *,
+    lang: Literal["en", "ko"] = "en",
+    digits: int | None = None,
 ) -> str:
     """An indicator as HTML: its ranking for ``year`` (None: the latest).
 
@@ -101,10 +122,12 @@ def indicator_html(
     >>> "Chapter 1.2 Patents" in indicator_html(pat)
     True
     """
-    return ranking_html(indicator.ranking(year), lang=lang)
+    return ranking_html(indicator.ranking(year), lang=lang, digits=digits)
 
 
-def profile_html(profile: Profile, *, lang: Literal["en", "ko"] = "en") -> str:
+def profile_html(
+    profile: Profile, *, lang: Literal["en", "ko"] = "en", digits: int | None = None
+) -> str:
     """An entity's profile as HTML: one row per indicator with value, unit, rank, leader, gap.
 
     >>> from aiindex._present.html import profile_html
@@ -129,7 +152,7 @@ def profile_html(profile: Profile, *, lang: Literal["en", "ko"] = "en") -> str:
         _head(PROFILE_COLUMNS[lang]),
         "<tbody>",
     ]
-    for line in profile_lines(profile):
+    for line in profile_lines(profile, digits=digits):
         cells = [
             f'<td title="{escape(line.indicator.id)}">{escape(line.title(lang))}</td>',
             f'<td class="num">{escape(line.period)}</td>',

@@ -65,29 +65,47 @@ def title_ko(indicator: Indicator) -> str:
     return indicator.title_ko or indicator.title
 
 
+# The Korean counting word of each base unit of data/units.txt.
 _BASE_KO = {
     "percent": "%",
+    "percentage_point": "%p",
     "dimensionless": "배",
+    "count": "개",
     "model": "개",
     "patent": "건",
+    "company": "개사",
     "bill": "건",
     "mention": "회",
-    "company": "개사",
+    "regulation": "건",
     "unit": "대",
-    "count": "개",
+    "publication": "편",
+    "citation": "회",
+    "paper": "편",
+    "project": "개",
+    "star": "개",
+    "robot": "대",
+    "data_center": "곳",
+    "author": "명",
+    "trial": "건",
+    "contract": "건",
+    "student": "명",
+    "graduate": "명",
+    "download": "회",
+    "job_posting": "건",
+    "cohort": "개",
+    "parameter": "개",
+    "token": "개",
 }
 _PER_KO = {"person": "인구", "inhabitant": "인구", "member": "회원"}
 
 
-def _scaled_ko(text: str) -> str:
+def _scaled_ko(names: list[str]) -> str:
     from aiindex._model.scale import SCALE_KO
     from aiindex._model.units import CURRENCY_KO
 
-    parts = [p.strip() for p in text.strip().strip("()").split("*")]
-    words = [SCALE_KO[p] for p in parts if p in SCALE_KO]
-    bases = [p for p in parts if p not in SCALE_KO]
+    words = [SCALE_KO[p] for p in names if p in SCALE_KO]
     named = {**CURRENCY_KO, **_BASE_KO, **_PER_KO}
-    base = " ".join(named.get(b, b) for b in bases if b != "1")
+    base = " ".join(named.get(b, b.replace("_", " ")) for b in names if b not in SCALE_KO)
     return " ".join([*words, base]).strip()
 
 
@@ -101,13 +119,14 @@ def unit_ko(unit: str) -> str:
     >>> unit_ko("1 / (ten_thousand * member)")
     '회원 1만 명당'
     """
-    num, sep, den = unit.partition("/")
+    from aiindex._model.units import unit_parts
+
+    num, den = unit_parts(unit)
     numerator = _scaled_ko(num)
-    if not sep:
+    if not den:
         return numerator
-    d = [p.strip() for p in den.strip().strip("()").split("*")]
-    who = next((_PER_KO[p] for p in d if p in _PER_KO), "")
-    scale = _scaled_ko(" * ".join(p for p in d if p not in _PER_KO))
+    who = next((_PER_KO[p] for p in den if p in _PER_KO), "")
+    scale = _scaled_ko([p for p in den if p not in _PER_KO])
     per = " ".join(x for x in (who, scale) if x) + " 명당" if who else f"{scale}당"
     return f"{per} {numerator}".strip()
 

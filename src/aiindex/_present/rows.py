@@ -17,12 +17,12 @@ from __future__ import annotations
 
 from operator import attrgetter
 
-from aiindex._present.numbers import number, shown
+from aiindex._present.numbers import derived, gap_decimals, number, shown
 
 # Not `from typing import TYPE_CHECKING`: `aiindex show` loads this module, and typing costs it.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable
+    from collections.abc import Callable, Iterable, Sequence
     from typing import Any
 
     from aiindex._model.indicator import Indicator
@@ -36,8 +36,10 @@ __all__ = [
     "ProfileLine",
     "RankRow",
     "coverage_line",
+    "cutoff_text",
     "edition_words",
     "flag_text",
+    "note_lines",
     "observation_fields",
     "profile_footer",
     "profile_lines",
@@ -45,8 +47,10 @@ __all__ = [
     "rank_label",
     "ranking_rows",
     "source_line",
+    "source_words",
     "tied_ranks",
     "title",
+    "top_rows",
     "unit_label",
 ]
 
@@ -125,17 +129,25 @@ class RankRow:
     """One row of a ranking as every renderer shows it.
 
     ``rank`` is None where the table cannot establish it; ``tied`` says another row holds the
-    same rank; ``value`` is the value as the source printed it (`shown`); ``flags`` holds the
-    names in `FLAGS` that apply, in that order.
+    same rank; ``value`` is the value as the report prints it (`shown`: the chart's digits,
+    or ``digits`` decimals); ``flags`` holds the names in `FLAGS` that apply, in that order.
     """
 
-    __slots__ = ("flags", "observation", "rank", "tied", "value")
+    __slots__ = ("flags", "indicator_id", "observation", "rank", "tied", "value")
 
-    def __init__(self, observation: Observation, rank: int | None, tied: bool) -> None:
+    def __init__(
+        self,
+        observation: Observation,
+        rank: int | None,
+        tied: bool,
+        indicator_id: str | None = None,
+        digits: int | None = None,
+    ) -> None:
         self.observation = observation
+        self.indicator_id = indicator_id
         self.rank = rank
         self.tied = tied
-        self.value = shown(observation)
+        self.value = shown(observation, indicator_id, digits=digits)
         marks = (observation.outside_chart, observation.disputed, _is_baseline(observation))
         self.flags: tuple[str, ...] = tuple(f for f, on in zip(FLAGS, marks, strict=True) if on)
 
@@ -184,10 +196,64 @@ def _is_baseline(obs: Observation) -> bool:
     return obs.entity.kind == "baseline"
 
 
-def ranking_rows(ranking: Ranking) -> tuple[RankRow, ...]:
+def ranking_rows(ranking: Ranking, *, digits: int | None = None) -> tuple[RankRow, ...]:
     """The ranking's rows, best first, with ties found once for the whole ranking."""
     tied = tied_ranks(ranking.ranks)
-    return tuple(RankRow(r.observation, r.rank, r.rank in tied) for r in ranking)
+    ind = ranking.indicator.id
+    return tuple(RankRow(r.observation, r.rank, r.rank in tied, ind, digits) for r in ranking)
+
+
+def top_rows(rows: Sequence[RankRow], top: int | None) -> tuple[RankRow, ...]:
+    """The first ``top`` rows, and every row tied with the last of them (None: all).
+
+    >>> rows = ranking_rows(aiindex.indicator("private_investment", edition=2024).ranking())
+    >>> [r.entity.id for r in top_rows(rows, 9)][-2:]
+    ['IND', 'KOR']
+    """
+    if top is None or len(rows) <= top:
+        return tuple(rows)
+    if isinstance(top, bool) or not isinstance(top, int) or top < 1:
+        raise ValueError(f"top={top!r}: give a positive number of rows, or None for all")
+    kept = list(rows[:top])
+    last = kept[-1]
+    for row in rows[top:]:
+        if last.rank is None or row.rank != last.rank:
+            break
+        kept.append(row)
+    return tuple(kept)
+
+
+def cutoff_text(coverage: Coverage, rows: Sequence[RankRow], digits: int | None = None) -> str:
+    """The value down to which a partial table is complete, shown as its rows are."""
+    down_to = coverage.complete_down_to
+    if down_to is None:
+        return ""
+    for row in rows:
+        if row.magnitude == down_to:
+            return row.value
+    from aiindex._present.numbers import decimals_of
+
+    places = [decimals_of(r.observation, r.indicator_id) for r in rows]
+    return derived(down_to, min(places) if places else 2, digits=digits)
+
+
+def note_lines(rows: Iterable[RankRow], lang: Lang = "en", *, every: bool = False) -> list[str]:
+    """The notes under a text table: of the rows marked disputed (``every``: of every row).
+
+    A table that says "disputed, see note" prints the note here. Notes are the data's own
+    words (English).
+
+    >>> rows = ranking_rows(aiindex.indicator("private_investment", edition=2024).ranking())
+    >>> note_lines(rows)[1].startswith("  China: the Yonhap article")
+    True
+    """
+    from aiindex._present.words import word
+
+    shown = [r for r in rows if r.note and (every or r.disputed)]
+    if not shown:
+        return []
+    head = word("notes", lang) + (" (원문)" if lang == "ko" else "") + ":"
+    return [head, *(f"  {r.name(lang)}: {r.note}" for r in shown)]
 
 
 class ProfileLine:
@@ -199,16 +265,20 @@ class ProfileLine:
 
     __slots__ = ("gap", "period", "rank", "row", "tied", "value")
 
-    def __init__(self, row: ProfileRow) -> None:
+    def __init__(self, row: ProfileRow, digits: int | None = None) -> None:
         obs = row.observation
+        ind = row.indicator.id
         self.row = row
         self.rank = row.rank
         ranks = row.indicator.ranking(obs.year).ranks if row.rank is not None else ()
         self.tied = row.rank in tied_ranks(ranks)
         self.period = obs.period or str(obs.year)
-        self.value = shown(obs)
+        self.value = shown(obs, ind, digits=digits)
         gap = row.gap_magnitude
-        self.gap = number(gap) if gap is not None else "-"
+        self.gap = "-"
+        if gap is not None and row.leader is not None:
+            places = gap_decimals(obs, row.leader, indicator_id=ind)
+            self.gap = derived(gap, places, digits=digits)
 
     @property
     def indicator(self) -> Indicator:
@@ -233,9 +303,9 @@ class ProfileLine:
         return rank_label(self.rank, self.tied, lang, chart=chart)
 
 
-def profile_lines(profile: Profile) -> tuple[ProfileLine, ...]:
+def profile_lines(profile: Profile, *, digits: int | None = None) -> tuple[ProfileLine, ...]:
     """The profile's rows, one per indicator, in the profile's order."""
-    return tuple(ProfileLine(row) for row in profile.rows)
+    return tuple(ProfileLine(row, digits) for row in profile.rows)
 
 
 #: A profile's column headings, per language.
@@ -293,8 +363,12 @@ def edition_words(edition: int | None, lang: Lang = "en", *, named: bool = False
     return f"AI Index {edition}" if named else f"{edition} edition"
 
 
-def coverage_line(coverage: Coverage, lang: Lang = "en", *, unranked: str = "-") -> str:
+def coverage_line(
+    coverage: Coverage, lang: Lang = "en", *, unranked: str = "-", cutoff: str | None = None
+) -> str:
     """The line under a table on how complete it is, and what a rank of ``unranked`` means.
+
+    ``cutoff`` is the value down to which it is complete as the table shows it (`cutoff_text`).
 
     >>> cov = aiindex.indicator("ai_patents_per_capita", edition=2024).coverage_for(2022)
     >>> coverage_line(cov)
@@ -303,17 +377,19 @@ def coverage_line(coverage: Coverage, lang: Lang = "en", *, unranked: str = "-")
     "범위: 차트 상위 항목만(2.51 이상은 빠짐없음). 순위 '–'는 이 표로 정할 수 없음."
     """  # noqa: E501
     down_to = coverage.complete_down_to
+    if down_to is not None and cutoff is None:
+        cutoff = number(down_to)
     if lang == "ko":
         if coverage.kind == "complete":
             return "범위: 출처가 제시한 모든 항목."
         what = "차트 상위 항목만" if coverage.kind == "top" else "일부 항목만"
         if down_to is not None:
-            what += f"({number(down_to)} 이상은 빠짐없음)"
+            what += f"({cutoff} 이상은 빠짐없음)"
         return f"범위: {what}. 순위 '{unranked}'는 이 표로 정할 수 없음."
     if coverage.kind == "complete":
         return "Coverage: every entity the source reports."
     what = "top of the chart" if coverage.kind == "top" else "a selection"
-    reach = f", complete down to {number(down_to)}" if down_to is not None else ""
+    reach = f", complete down to {cutoff}" if down_to is not None else ""
     return f"Coverage: {what}{reach}; ranks marked {unranked} cannot be established from it."
 
 
@@ -332,6 +408,20 @@ def source_line(indicator: Indicator, lang: Lang = "en") -> str:
 
         text = cite(indicator, "short", lang)
     return ("출처: " if lang == "ko" else "Source: ") + text + "."
+
+
+def source_words(obs: Observation, lang: Lang = "en") -> str:
+    """Where one value is from, in a table's source column: report, section, figure.
+
+    >>> obs = aiindex.indicator("private_investment", edition=2026).observation("KOR")
+    >>> source_words(obs), source_words(obs, "ko")
+    ('Stanford HAI, AI Index Report 2026, Chapter 4.2 Investment, fig_4.2.8', "스탠퍼드대 HAI 'AI 인덱스 2026' 보고서, Chapter 4.2 Investment, 그림 4.2.8")
+    """  # noqa: E501
+    src = obs.source
+    if lang != "ko" or src.edition is None:
+        return str(src)
+    fig = f", 그림 {src.figure.removeprefix('fig_')}" if src.figure else ""
+    return f"스탠퍼드대 HAI 'AI 인덱스 {src.edition}' 보고서, {src.section}{fig}"
 
 
 def profile_footer(edition: int, lang: Lang = "en", *, press: bool = False) -> str:

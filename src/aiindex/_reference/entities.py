@@ -314,11 +314,34 @@ def _index() -> dict[str, Entity]:
     return index
 
 
+# Two-letter ISO codes that people also write for an entity of the AI Index's tables: "MS" is
+# Montserrat's code, which no AI Index table has, and the common short name of Microsoft,
+# which they do. Resolving it either way would be a guess, so it is refused with both named.
+_AMBIGUOUS_CODES: dict[str, str] = {"ms": "microsoft"}
+
+# Names of parts of a country the AI Index reports as a whole: suggested before names that
+# merely look alike ("England" is not "Greenland").
+_PART_OF: dict[str, str] = {
+    "england": "GBR",
+    "scotland": "GBR",
+    "wales": "GBR",
+    "northern ireland": "GBR",
+    "잉글랜드": "GBR",
+    "스코틀랜드": "GBR",
+    "웨일스": "GBR",
+    "북아일랜드": "GBR",
+}
+
+
 def resolve(text: str | Entity) -> Entity:
     """The entity a name, code or alias refers to.
 
     >>> [resolve(t).id for t in ("KOR", "KR", "South Korea", "Korea, Rep.", "한국")]
     ['KOR', 'KOR', 'KOR', 'KOR', 'KOR']
+    >>> resolve("MS")
+    Traceback (most recent call last):
+    ...
+    aiindex.exceptions.UnknownEntityError: 'MS' is ambiguous: Montserrat (ISO code MS) or ...
     """
     if isinstance(text, Entity):
         return text
@@ -326,15 +349,32 @@ def resolve(text: str | Entity) -> Entity:
         raise TypeError(f"an entity is a name or code (str), not {type(text).__name__}")
     found = _lookup(text)
     if found is None:
+        if normalize(text) in _AMBIGUOUS_CODES:
+            raise _ambiguous(text)
         raise UnknownEntityError(text, _suggest(text))
     return found
+
+
+def _ambiguous(text: str) -> UnknownEntityError:
+    code = _iso_by_code()
+    country = next(r for r in code.values() if r["alpha_2"].lower() == normalize(text))
+    other = by_id(_AMBIGUOUS_CODES[normalize(text)])
+    err = UnknownEntityError(text, (country["name"], other.name))
+    err.args = (
+        f"{text!r} is ambiguous: {country['name']} (ISO code {country['alpha_2']}) or "
+        f"{other.name}. Write {country['alpha_3']} or {other.name}.",
+    )
+    return err
 
 
 def _lookup(text: str) -> Entity | None:
     own = _own().get(text)
     if own is not None:
         return own[0]
-    found = _index().get(normalize(text))
+    key = normalize(text)
+    if key in _AMBIGUOUS_CODES:
+        return None
+    found = _index().get(key)
     if found is None and _SUBDIVISION_ID.fullmatch(text.strip().upper()):
         found = (
             _subdivision_of(text.strip().upper())[0]
@@ -357,6 +397,9 @@ def is_entity(text: str) -> bool:
 def _suggest(text: str) -> tuple[str, ...]:
     import difflib
 
+    part_of = _PART_OF.get(normalize(text))
+    if part_of is not None:
+        return (by_id(part_of).name,)
     index = _index()
     keys = difflib.get_close_matches(normalize(text), list(index), n=3, cutoff=0.75)
     seen: dict[str, None] = {}
