@@ -156,9 +156,52 @@ def test_duplicate_entity_year_with_an_empty_cell(tmp_path: Path) -> None:
     assert "row 3" in message and "row 2" in message
 
 
-def test_unknown_unit(tmp_path: Path) -> None:
-    message = bad(tmp_path, "entity,year,value\nKorea,2023,1\n", unit="furlongs")
-    assert "'furlongs'" in message
+@pytest.mark.parametrize(
+    ("unit", "words"),
+    [
+        ("furlongs", "unknown unit 'furlongs'"),
+        ("", "unit=''"),
+        ("  ", "unit='  '"),
+        ("USD ** 1e400", "to the power inf"),
+        ("USD ** 0.5", "to the power 0.5"),
+        ("person ** 4", "to the power 4"),
+        (None, "unit=None"),
+    ],
+)
+def test_a_bad_unit_says_what_is_accepted(tmp_path: Path, unit: object, words: str) -> None:
+    path = write(tmp_path, "entity,year,value\nKorea,2023,1\n")
+    with pytest.raises(aiindex.ArgumentError) as info:
+        aiindex.read_csv(path, id="t", unit=unit)  # type: ignore[arg-type]
+    assert words in str(info.value) and "'billion * USD'" in str(info.value)
+    assert isinstance(info.value, ValueError)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "words"),
+    [
+        ({"entity_kind": "garbage"}, "'country', 'group', 'organization', 'model', 'baseline'"),
+        ({"entity_kind": None}, "entity_kind=None"),
+        ({"coverage": "garbage"}, "'complete' (the table lists every entity it ranks)"),
+        ({"coverage": "top"}, "or 'selection'"),
+        ({"id": ""}, "id must be a non-empty str"),
+        ({"id": 3}, "id must be a non-empty str"),
+        ({"descending": "yes"}, "descending must be True or False"),
+        ({"title": 5}, "title must be a str or None"),
+    ],
+)
+def test_a_bad_argument_says_what_is_accepted(
+    tmp_path: Path, kwargs: dict[str, Any], words: str
+) -> None:
+    path = write(tmp_path, "entity,year,value\nKorea,2023,1\n")
+    arguments: dict[str, Any] = {"id": "t", "unit": "count", **kwargs}
+    with pytest.raises(aiindex.ArgumentError) as info:
+        aiindex.read_csv(path, **arguments)
+    assert words in str(info.value)
+
+
+@pytest.mark.parametrize("unit", ["dimensionless", "1 / (hundred_thousand * person)", "USD ** 2"])
+def test_units_with_whole_small_powers_are_accepted(tmp_path: Path, unit: str) -> None:
+    assert read(tmp_path, "entity,year,value\nKorea,2023,1\n", unit=unit).unit == unit
 
 
 def test_unknown_country_suggests(tmp_path: Path) -> None:
@@ -197,10 +240,13 @@ def test_not_utf8(tmp_path: Path) -> None:
     assert str(path) in str(info.value)
 
 
-def test_missing_file(tmp_path: Path) -> None:
-    with pytest.raises(aiindex.DataError) as info:
+def test_a_missing_file_is_a_file_not_found_error(tmp_path: Path) -> None:
+    # As open() and pandas.read_csv: `except FileNotFoundError` works, and so does aiindex's.
+    with pytest.raises(FileNotFoundError) as info:
         aiindex.read_csv(tmp_path / "nope.csv", id="t", unit="count")
-    assert "nope.csv" in str(info.value)
+    assert isinstance(info.value, aiindex.MissingFileError)
+    assert isinstance(info.value, aiindex.AIIndexError)
+    assert "nope.csv" in str(info.value) and info.value.filename == str(tmp_path / "nope.csv")
 
 
 @given(st.integers(3, 12), st.sampled_from(["abc", "nan", "inf", "Koreaa-entity", "year"]))

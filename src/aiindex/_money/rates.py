@@ -24,13 +24,13 @@ Which fixing is used:
 from __future__ import annotations
 
 import datetime as _dt
-import functools
 import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from aiindex._once import once
 from aiindex.exceptions import NotMoneyError, RateUnavailableError, UnknownCurrencyError
 
 if TYPE_CHECKING:
@@ -55,11 +55,19 @@ DateLike = _dt.date | str
 
 
 class _History:
-    """The ECB history CSV, decompressed lazily from its newest line towards its oldest."""
+    """The ECB history CSV, decompressed lazily from its newest line towards its oldest.
+
+    Threads share one history: a lock lets one of them at a time decompress further (a zlib
+    stream read from two threads at once fails, and leaves the stream broken for every later
+    call). Lines are only ever appended, a whole chunk at once, so a reader that finds the
+    lines it needs already loaded reads them without the lock.
+    """
 
     def __init__(self) -> None:
+        import _thread
         import zipfile
 
+        self._lock = _thread.allocate_lock()
         path = _zip_path()
         self._zip = zipfile.ZipFile(path)
         names = [n for n in self._zip.namelist() if n.endswith(".csv")]
@@ -86,28 +94,36 @@ class _History:
     def _read(self) -> None:
         chunk = self._member.read(_CHUNK)
         if not chunk:
-            self.complete = True
             rest = self._tail.strip()
             self._tail = b""
             if rest:
                 self.lines.append(rest)
             self._member.close()
             self._zip.close()
+            # Last: a reader that sees the history complete sees its oldest line too.
+            self.complete = True
             return
         data = self._tail + chunk
         cut = data.rfind(b"\n") + 1
         self._tail = data[cut:]
-        self.lines.extend(line for line in data[:cut].split(b"\n") if line.strip())
+        # One list extension (atomic for a list): no reader sees half a chunk.
+        self.lines += [line for line in data[:cut].split(b"\n") if line.strip()]
 
     def ensure(self, oldest: _dt.date) -> None:
         """Decompress until a line older than ``oldest`` is loaded (or the file ends)."""
         key = oldest.isoformat().encode()
-        while not self.complete and self.lines[-1][:10] >= key:
-            self._read()
+        if self.complete or self.lines[-1][:10] < key:
+            return
+        with self._lock:
+            while not self.complete and self.lines[-1][:10] >= key:
+                self._read()
 
     def ensure_all(self) -> None:
-        while not self.complete:
-            self._read()
+        if self.complete:
+            return
+        with self._lock:
+            while not self.complete:
+                self._read()
 
     @property
     def oldest(self) -> _dt.date:
@@ -165,12 +181,12 @@ def _zip_path() -> str:
     )
 
 
-@functools.cache
+@once
 def _history() -> _History:
     return _History()
 
 
-@functools.cache
+@once
 def _source() -> str:
     import importlib.util
     import os
@@ -473,7 +489,7 @@ def convert_amount(
 # --------------------------------------------------------------------------- arrays
 
 
-@functools.cache
+@once
 def _table() -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]:
     """Fixing days (days since 1970-01-01, ascending) and rates per euro (NaN if not quoted)."""
     import numpy as np
@@ -488,7 +504,7 @@ def _table() -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]:
     return days, values
 
 
-@functools.cache
+@once
 def _pair(src: str, dst: str) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]:
     """The days both currencies are fixed and the factor ``1 / rate_src * rate_dst`` per day."""
     import numpy as np
