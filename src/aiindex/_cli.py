@@ -13,6 +13,8 @@ import argparse
 import re
 import sys
 
+from aiindex._io.bounded import terminal_safe as _terminal_safe
+from aiindex._io.bounded import visible as _visible
 from aiindex.exceptions import AIIndexError
 
 # Not `from typing import TYPE_CHECKING`: every command starts here, and typing costs each.
@@ -65,7 +67,7 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         # One line, like every other aiindex error; --help shows the usage.
-        self.exit(2, f"aiindex: {message} (see '{self.prog} --help')\n")
+        self.exit(2, f"aiindex: {_visible(message)} (see '{self.prog} --help')\n")
 
 
 def _version() -> str:
@@ -190,14 +192,6 @@ def _on(text: str) -> str | int:
     )
 
 
-def _visible(text: str) -> str:
-    """``text`` with control characters (terminal escape codes) written as escapes."""
-    return "".join(
-        ch if ch.isprintable() or ch == " " else ch.encode("unicode_escape").decode("ascii")
-        for ch in text
-    )
-
-
 def _one_line(message: str) -> str:
     """An error message as one line: caret lines dropped, escape codes made visible."""
     lines = [ln.strip() for ln in message.splitlines()]
@@ -240,10 +234,10 @@ def _write(out: str | bytes, status: int) -> int:
     if sys.stdout is None:  # started with stdout closed (`aiindex list >&-`)
         return _fail("standard output is closed: nothing was written")
     try:
-        if isinstance(out, bytes):
+        if isinstance(out, bytes):  # a release's file exactly as published (figure --csv)
             sys.stdout.buffer.write(out)
         else:
-            print(out)
+            print(_terminal_safe(out))
         sys.stdout.flush()
     except BrokenPipeError:  # `aiindex show x | head -1`: the reader left, which is fine
         # Point stdout at devnull so the interpreter's final flush does not fail again.
@@ -620,7 +614,7 @@ def _cmd_profile(args: argparse.Namespace) -> str:
 def _cmd_export(args: argparse.Namespace) -> str:
     from aiindex._present.datapackage import export_datapackage
 
-    path = export_datapackage(args.directory, edition=args.edition)
+    path = export_datapackage(args.directory, edition=args.edition, overwrite=args.force)
     return f"Data package written to {path}"
 
 
@@ -647,19 +641,46 @@ def _cmd_import_public_data(args: argparse.Namespace) -> str:
     return str(data)
 
 
+# An article is some 10 KB; a file of this size is not one (and /dev/zero never ends).
+_MAX_ARTICLE_BYTES = 4 * 1024 * 1024
+
+
+def _article(name: str) -> str:
+    """The text ``check`` reads: a file or standard input, bounded, strictly UTF-8."""
+    from aiindex._io.bounded import read_limited, size_text
+
+    label = "standard input" if name == "-" else repr(_visible(name))
+    if name == "-":
+        stdin = sys.stdin
+        if stdin is None:
+            raise _usage("standard input is closed: give a file, or pipe the article in")
+        raw = getattr(stdin, "buffer", None)
+        if raw is None:  # replaced by a text stream (a test, an embedding program)
+            text = stdin.read(_MAX_ARTICLE_BYTES + 1)
+            if len(text) > _MAX_ARTICLE_BYTES:
+                raise _usage(f"{label} holds more than {size_text(_MAX_ARTICLE_BYTES)}")
+            return str(text)
+        data = read_limited(raw, _MAX_ARTICLE_BYTES, label=label)
+    else:
+        # Any readable file (a pipe from <(...) too), but never more than an article's worth.
+        try:
+            with open(name, "rb") as f:
+                data = read_limited(f, _MAX_ARTICLE_BYTES, label=label)
+        except OSError as exc:
+            raise _usage(f"cannot read {label}: {exc.strerror or exc}") from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise _usage(
+            f"{label} is not UTF-8 text (byte {exc.start + 1} cannot be read); save the "
+            "article as UTF-8"
+        ) from None
+
+
 def _cmd_check(args: argparse.Namespace) -> Result:
     from aiindex._check import run_check_cli
 
-    if args.file == "-":
-        text = sys.stdin.read()
-    else:
-        try:
-            with open(args.file, encoding="utf-8") as f:
-                text = f.read()
-        except OSError as exc:
-            raise _usage(f"cannot read {args.file!r}: {exc.strerror}") from None
-        except UnicodeDecodeError:
-            raise _usage(f"{args.file!r} is not UTF-8 text") from None
+    text = _article(args.file)
     return run_check_cli(text, as_json=args.json, edition=args.edition, lang=args.lang)
 
 
@@ -738,6 +759,12 @@ def _profile_arguments(p: argparse.ArgumentParser) -> None:
 
 def _export_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("directory")
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="write into a folder that holds other files (files of the package's names are "
+        "replaced; no other file is touched)",
+    )
 
 
 def _import_arguments(p: argparse.ArgumentParser) -> None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import errno
 import io
 import os
+import re
 import stat
 from typing import TYPE_CHECKING
 
@@ -36,6 +37,7 @@ __all__ = [
     "read_limited",
     "regular_files",
     "size_text",
+    "terminal_safe",
     "visible",
 ]
 
@@ -56,6 +58,20 @@ def visible(text: str) -> str:
         ch if ch.isprintable() or ch == " " else ch.encode("unicode_escape").decode("ascii")
         for ch in text
     )
+
+
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def terminal_safe(text: str) -> str:
+    r"""Output for a terminal: control characters but newline and tab written as escapes.
+
+    >>> terminal_safe("a\tb\n\x1b[2Jc\r")
+    'a\tb\n\\x1b[2Jc\\r'
+    """
+    if not _CONTROLS.search(text):
+        return text
+    return _CONTROLS.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 def size_text(n: int) -> str:
