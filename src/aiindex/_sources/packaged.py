@@ -112,7 +112,8 @@ def _load(indicator_id: str, edition: int) -> Indicator:
 #: formatted (1e28 or 1e999999 would load, then fail in a ranking's text or a gap). The AI
 #: Index's own figures stay below 10**9; training compute in FLOP, the largest counts a user
 #: table may hold, below 10**27.
-MAX_MAGNITUDE = 10**28
+_DIGITS = 28
+MAX_MAGNITUDE = 10**_DIGITS
 
 
 def refused_number(value: Decimal | float) -> str | None:
@@ -131,11 +132,12 @@ def refused_number(value: Decimal | float) -> str | None:
         finite, large = math.isfinite(value), abs(value) >= MAX_MAGNITUDE
     else:
         finite = value.is_finite()
-        large = finite and abs(value) >= MAX_MAGNITUDE
+        # The exponent of the leading digit: 27 for 9.99e27, 28 for 1e28 (no comparison).
+        large = finite and value != 0 and value.adjusted() >= _DIGITS
     if not finite:
         return "not a finite number"
     if large:
-        return "out of range: aiindex reads numbers below 10^28 in absolute value"
+        return f"out of range: aiindex reads numbers below 10^{_DIGITS} in absolute value"
     return None
 
 

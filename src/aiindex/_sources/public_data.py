@@ -52,8 +52,8 @@ __all__ = [
 #: The most bytes all the files of one read may hold: the 2026 release's CSV files hold 1 MB.
 #: (Each file may hold `MAX_FILE_BYTES`, the bound on the packaged figure files.)
 MAX_READ_BYTES = 32 * 1024 * 1024
-#: The most values one read keeps: the 2026 release's files hold about 30,000 rows.
-MAX_VALUES = 300_000
+#: The most values one read keeps: the 2026 release's files hold about 30,000 rows in all.
+MAX_VALUES = 100_000
 
 ValueForm = Literal["number", "fraction", "percent"]
 #: "complete": the file is the whole table for its years; "top": the chart's largest values of a
@@ -449,6 +449,8 @@ def build_records(path: str | os.PathLike[str], *, edition: int) -> Records:
 
     records: dict[str, IndicatorFile] = {}
     for rid in sorted(by_indicator):
+        if not by_indicator[rid]:
+            continue  # its files hold a header and no value: no indicator to make
         spec = specs[rid]
         obs_list = sorted(by_indicator[rid].values(), key=lambda o: (o.year, o.entity))
         coverage = []
