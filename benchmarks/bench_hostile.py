@@ -185,24 +185,28 @@ def escape_codes(d: Path) -> Path:
     return folder
 
 
+def _models(d: Path, name: str, counts: dict[str, int]) -> Path:
+    """A zip of known files of ``counts[file]`` distinct model rows each."""
+    heads = {
+        "fig_1.3.24.csv": COST,
+        "fig_1.3.25.csv": "System,Publication date,"
+        "Training cost (inflation-adjusted) in U.S. dollars\n",
+    }
+    p = d / name
+    with zipfile.ZipFile(p, "w", zipfile.ZIP_DEFLATED) as z:
+        for k, (file, n) in enumerate(counts.items()):
+            rows = [f"Model {k}-{i:07d},2023,{i % 997}.5\n" for i in range(n)]
+            z.writestr(file, heads[file] + "".join(rows))
+    return p
+
+
 def largest_allowed(d: Path) -> Path:
     """Known files of distinct model rows, as many values as a read keeps (MAX_VALUES)."""
-    p = d / "largest.zip"
-    with zipfile.ZipFile(p, "w", zipfile.ZIP_DEFLATED) as z:
-        rows = [f"Model {i:07d},2023,{i % 997}.5\n" for i in range(60_000)]
-        z.writestr("fig_1.3.24.csv", COST + "".join(rows))
-        head = "System,Publication date,Training cost (inflation-adjusted) in U.S. dollars\n"
-        rows = [f"System {i:07d},2023,{i % 991}.5\n" for i in range(40_000)]
-        z.writestr("fig_1.3.25.csv", head + "".join(rows))
-    return p
+    return _models(d, "largest.zip", {"fig_1.3.24.csv": 60_000, "fig_1.3.25.csv": 40_000})
 
 
 def one_value_too_many(d: Path) -> Path:
-    p = d / "too_many.zip"
-    with zipfile.ZipFile(p, "w", zipfile.ZIP_DEFLATED) as z:
-        rows = [f"Model {i:07d},2023,{i % 997}.5\n" for i in range(100_001)]
-        z.writestr("fig_1.3.24.csv", COST + "".join(rows))
-    return p
+    return _models(d, "too_many.zip", {"fig_1.3.24.csv": 100_001})
 
 
 def too_much_in_all(d: Path) -> Path:

@@ -314,3 +314,33 @@ def test_export_into_the_current_empty_folder(
     out = export_datapackage(".", edition=2024)
     assert out == tmp_path / "datapackage.json" and out.is_file()
     assert sorted(p.name for p in tmp_path.iterdir()) == [MANIFEST, "README.md", "data", out.name]
+
+
+def test_a_mount_point_gets_its_working_folders_inside(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A disk's top folder is on another file system than its parent: a rename from beside it
+    # would fail (EXDEV), so the package is built inside it, and nothing of that is left.
+    from aiindex._present import datapackage
+
+    monkeypatch.setattr(datapackage, "_same_device", lambda a, b: False)
+    folder = tmp_path / "disk"
+    folder.mkdir()
+    made: list[Path] = []
+    real = datapackage._fresh_folder
+
+    def spy(root: Path, what: str) -> Path:
+        made.append(real(root, what))
+        return made[-1]
+
+    monkeypatch.setattr(datapackage, "_fresh_folder", spy)
+    export_datapackage(folder, edition=2024)
+    export_datapackage(folder, edition=2023)
+    assert made and all(m.parent == folder for m in made)
+    assert sorted(p.name for p in folder.iterdir()) == [
+        MANIFEST,
+        "README.md",
+        "data",
+        "datapackage.json",
+    ]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["disk"]

@@ -197,16 +197,27 @@ def export_datapackage(
 
 
 def _fresh_folder(root: Path, what: str) -> Path:
-    """A new, empty folder beside ``root`` (same file system: renames between them hold)."""
+    """A new, empty folder on ``root``'s file system, so that renames between them hold:
+    beside ``root``, or inside it where ``root`` is a mount point (a disk's top folder)."""
     import secrets
 
+    inside = root.is_dir() and not _same_device(root, root.parent)
     while True:
-        folder = root.parent / f".{root.name}.aiindex-{what}-{secrets.token_hex(4)}"
+        name = f"{_STAGING}{what}-{secrets.token_hex(4)}"
+        folder = root / name if inside else root.parent / f".{root.name}{name}"
         try:
             folder.mkdir()  # mode 0o777 less the umask, as a folder the user makes
         except FileExistsError:
             continue
         return folder
+
+
+# What the name of a folder an export works in contains (and the export leaves none).
+_STAGING = ".aiindex-"
+
+
+def _same_device(a: Path, b: Path) -> bool:
+    return os.stat(a).st_dev == os.stat(b).st_dev
 
 
 def _write_package(stage: Path, edition: int | None) -> dict[str, str]:
@@ -351,7 +362,8 @@ class _Transaction:
                         path=str(node),
                     )
         with os.scandir(self.root) as entries:
-            empty = next(entries, None) is None
+            # The export's own working folders (inside a mount point) do not count.
+            empty = not any(not e.name.startswith(_STAGING) for e in entries)
         if ours is None and not self.overwrite and not empty:
             raise WriteRefusedError(
                 f"{self.root} is not empty and holds no earlier aiindex export: give an empty "
