@@ -331,7 +331,9 @@ def main() -> None:
         peak = f"{r['peak_mb']:.0f} MB" if r["peak_mb"] is not None else "-"
         outcome = str(r["outcome"]).encode("unicode_escape").decode("ascii")[:110]
         print(f"{name:<40} {r['size_mb']:>6.2f} MB {peak:>9} {r['seconds']:>6.2f}s  {outcome}")
-    baseline = measure(Path(folder), 2025)  # an empty folder: the interpreter and aiindex
+    empty = folder / "empty"
+    empty.mkdir(exist_ok=True)
+    baseline = measure(empty, 2025)  # the interpreter and aiindex, reading nothing
     print(f"(a read of an empty folder peaks at {baseline['peak_mb']:.0f} MB)")
 
 

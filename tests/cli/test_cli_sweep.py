@@ -54,7 +54,7 @@ COMMANDS = {
 }  # fmt: skip
 SWEEP = 1000
 STDOUT = ["pipe"] * 8 + ["closed", "full"]
-STDIN = ["text"] * 8 + ["undecodable", "closed"]
+STDIN = ["text"] * 4 + ["contradicted"] * 4 + ["undecodable", "closed"]
 
 
 class FullStream(io.TextIOBase):
@@ -91,6 +91,7 @@ def run(argv: list[str], stdout: str = "pipe", stdin: str = "text") -> tuple[int
     ]
     inp: io.TextIOBase | None = {
         "text": io.StringIO("미국은 AI 민간 투자 1위였다."),
+        "contradicted": io.StringIO("한국의 AI 민간 투자는 13.9억 달러로 9위였다."),
         "undecodable": io.TextIOWrapper(io.BytesIO(b"caf\xe9"), encoding="utf-8"),
         "closed": None,
     }[stdin]
@@ -131,7 +132,8 @@ def test_a_sweep_of_hostile_invocations_keeps_the_contract(
 ) -> None:
     monkeypatch.chdir(tmp_path)  # whatever an export or a plot would write lands here
     broken = []
-    counts = {"pipe": 0, "closed": 0, "full": 0, "undecodable": 0, "text": 0}
+    counts = {"pipe": 0, "closed": 0, "full": 0, "undecodable": 0, "text": 0, "contradicted": 0}
+    statuses = {0: 0, 1: 0, 2: 0}
     cases = invocations(SWEEP)
     assert len(cases) >= 1000 and {c[0][0] for c in cases} == set(COMMANDS)
     for argv, stdout, stdin in cases:
@@ -145,8 +147,11 @@ def test_a_sweep_of_hostile_invocations_keeps_the_contract(
         wrong = broken_contract(argv, status, out, err, full=stdout == "full")
         if wrong:
             broken.append((argv, stdout, stdin, wrong))
+        else:
+            statuses[status] += 1
     assert not broken, broken[:10]
     assert counts["closed"] > 50 and counts["full"] > 50 and counts["undecodable"] > 0
+    assert statuses[1] > 0 and statuses[0] > 100  # contradictions and results among them
 
 
 def test_undecodable_standard_input_is_one_line() -> None:
