@@ -7,12 +7,20 @@ import statistics
 import subprocess
 import time
 from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+SRC = Path(__file__).resolve().parents[1] / "src"
 
 
 def _env() -> dict[str, str]:
     # Bytecode may be written, as in a normal installation: PYTHONDONTWRITEBYTECODE would make
     # every start recompile aiindex and measure the compiler instead.
     return {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
+def src_env() -> dict[str, str]:
+    """The environment of a fresh process that imports this checkout's aiindex first."""
+    return {**_env(), "PYTHONPATH": os.pathsep.join([str(SRC), os.environ.get("PYTHONPATH", "")])}
 
 
 def cold(cmd: Sequence[str], runs: int) -> float:

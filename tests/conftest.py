@@ -1,6 +1,9 @@
 """Hypothesis profiles, and the one way tests reach the seed article.
 
-Hypothesis: "ci" (derandomized, ~100 examples) when $CI is set, "dev" otherwise.
+Hypothesis: "ci" (derandomized, no example database, ~100 examples: the same examples every
+run, so a CI failure is repeatable) when $CI is set or ``--hypothesis-profile=ci`` is given, as
+``.ci/run`` does; "dev" otherwise. The fuzz suite (``tests/fuzz/``) sets its own example counts,
+small enough that the suite stays quick.
 
 The seed article (the Yonhap news text on the AI Index 2024) is not redistributed, so it is not in
 the repository: tests read it from ``../shared/seed/`` beside the checkout when that folder is
@@ -22,6 +25,7 @@ settings.register_profile(
     max_examples=100,
     deadline=None,
     derandomize=True,
+    database=None,
     print_blob=True,
     suppress_health_check=[HealthCheck.too_slow],
 )

@@ -17,12 +17,14 @@ from aiindex._model import hooks as _hooks
 from aiindex.exceptions import (
     AIIndexError,
     AmountParseError,
+    ArgumentError,
     DataError,
     EntityKindError,
     HangulFontWarning,
     IncomparableError,
     IncompleteRankingError,
     MissingExtraError,
+    MissingFileError,
     MissingValueError,
     NotMoneyError,
     RateUnavailableError,
@@ -32,6 +34,7 @@ from aiindex.exceptions import (
     UnknownEntityError,
     UnknownFigureError,
     UnknownIndicatorError,
+    WriteRefusedError,
 )
 
 # Not `from typing import TYPE_CHECKING`: importing typing costs more than the rest of the
@@ -89,6 +92,7 @@ if TYPE_CHECKING:
 __all__ = [
     "AIIndexError",
     "AmountParseError",
+    "ArgumentError",
     "Claim",
     "Comparison",
     "Composite",
@@ -106,6 +110,7 @@ __all__ = [
     "IncompleteRankingError",
     "Indicator",
     "MissingExtraError",
+    "MissingFileError",
     "MissingValueError",
     "NotMoneyError",
     "Observation",
@@ -128,6 +133,7 @@ __all__ = [
     "UnknownEntityError",
     "UnknownFigureError",
     "UnknownIndicatorError",
+    "WriteRefusedError",
     "__version__",
     "check",
     "cite",

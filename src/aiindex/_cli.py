@@ -15,6 +15,8 @@ import argparse
 import re
 import sys
 
+from aiindex._io.bounded import terminal_safe as _terminal_safe
+from aiindex._io.bounded import visible as _visible
 from aiindex.exceptions import AIIndexError
 
 # Not `from typing import TYPE_CHECKING`: every command starts here, and typing costs each.
@@ -266,14 +268,6 @@ def _on(text: str) -> str | int:
     raise _Said("on_format", first=_FIRST_RATE_YEAR, text=repr(_visible(text)))
 
 
-def _visible(text: str) -> str:
-    """``text`` with control characters (terminal escape codes) written as escapes."""
-    return "".join(
-        ch if ch.isprintable() or ch == " " else ch.encode("unicode_escape").decode("ascii")
-        for ch in text
-    )
-
-
 def _one_line(message: str) -> str:
     """An error message as one line: caret lines dropped, escape codes made visible."""
     lines = [ln.strip() for ln in message.splitlines()]
@@ -380,10 +374,13 @@ def _write(out: str | bytes, status: int, lang: str = "en") -> int:
     if sys.stdout is None:  # started with stdout closed (`aiindex list >&-`)
         return _fail(_message("output_closed", lang), lang)
     try:
-        if isinstance(out, bytes):
-            sys.stdout.buffer.write(out)
+        if isinstance(out, bytes):  # a release's file exactly as published (figure --csv)
+            binary = getattr(sys.stdout, "buffer", None)
+            if binary is None:  # a text-only stream (an embedding program's): no exact bytes
+                return _fail(_message("output_text_only", lang), lang)
+            binary.write(out)
         else:
-            print(out)
+            print(_terminal_safe(out))
         sys.stdout.flush()
     except BrokenPipeError:  # `aiindex show x | head -1`: the reader left, which is fine
         # Point stdout at devnull so the interpreter's final flush does not fail again.
@@ -1354,7 +1351,7 @@ def _profile_elsewhere(p: Profile, args: argparse.Namespace, lang: Lang) -> str:
 def _cmd_export(args: argparse.Namespace) -> str:
     from aiindex._present.datapackage import export_datapackage
 
-    path = export_datapackage(args.directory, edition=args.edition)
+    path = export_datapackage(args.directory, edition=args.edition, overwrite=args.force)
     if _lang(args) == "ko":
         return f"데이터 패키지를 썼습니다: {path}"
     return f"Data package written to {path}"
@@ -1400,21 +1397,46 @@ def _cmd_import_public_data(args: argparse.Namespace) -> str:
     return "\n".join(lines)
 
 
+# An article is some 10 KB: this is two dozen long ones (/dev/zero never ends, and checking
+# takes longer than linear time in the text's length).
+_MAX_ARTICLE_BYTES = 256 * 1024
+
+
+def _article(name: str) -> str:
+    """The text ``check`` reads: a file or standard input, bounded, strictly UTF-8."""
+    from aiindex._io.bounded import read_limited, size_text
+
+    label = "standard input" if name == "-" else repr(_visible(name))
+    if name == "-":
+        stdin = sys.stdin
+        if stdin is None:
+            raise _Said("stdin_closed")
+        raw = getattr(stdin, "buffer", None)
+        if raw is None:  # replaced by a text stream (a test, an embedding program)
+            text = stdin.read(_MAX_ARTICLE_BYTES + 1)
+            if len(text) > _MAX_ARTICLE_BYTES:
+                raise _Said("article_too_large", file=label, size=size_text(_MAX_ARTICLE_BYTES))
+            return str(text)
+        data = read_limited(raw, _MAX_ARTICLE_BYTES, label=label)
+    else:
+        # Any readable file (a pipe from <(...) too), but never more than an article's worth.
+        try:
+            with open(name, "rb") as f:
+                data = read_limited(f, _MAX_ARTICLE_BYTES, label=label)
+        except OSError as exc:
+            raise _Said("read_file", file=label, why=exc.strerror or exc) from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise _Said("not_utf8_at", file=label, byte=exc.start + 1) from None
+
+
 def _cmd_check(args: argparse.Namespace) -> Result:
     import os
 
     from aiindex._check import run_check_cli
 
-    if args.file == "-":
-        text = sys.stdin.read()
-    else:
-        try:
-            with open(args.file, encoding="utf-8") as f:
-                text = f.read()
-        except OSError as exc:
-            raise _Said("read_file", file=repr(args.file), why=exc.strerror) from None
-        except UnicodeDecodeError:
-            raise _Said("not_utf8", file=repr(args.file)) from None
+    text = _article(args.file)
     # As given: --lang, else the environment's, else None (the checker then follows the text).
     lang = getattr(args, "lang", None) or (
         _lang(args) if os.environ.get(LANG_VARIABLE, "").strip() else None
@@ -1570,6 +1592,12 @@ def _profile_arguments(p: argparse.ArgumentParser) -> None:
 
 def _export_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("directory", help="the folder to write the data package to")
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="write into a folder that holds other files (files of the package's names are "
+        "replaced; no other file is touched)",
+    )
 
 
 def _import_arguments(p: argparse.ArgumentParser) -> None:

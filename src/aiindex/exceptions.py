@@ -22,12 +22,14 @@ if TYPE_CHECKING:
 __all__ = [
     "AIIndexError",
     "AmountParseError",
+    "ArgumentError",
     "DataError",
     "EntityKindError",
     "HangulFontWarning",
     "IncomparableError",
     "IncompleteRankingError",
     "MissingExtraError",
+    "MissingFileError",
     "MissingValueError",
     "NotMoneyError",
     "RateUnavailableError",
@@ -37,6 +39,7 @@ __all__ = [
     "UnknownEntityError",
     "UnknownFigureError",
     "UnknownIndicatorError",
+    "WriteRefusedError",
 ]
 
 
@@ -108,8 +111,11 @@ class UnknownEditionError(AIIndexError, KeyError):
 
     def __init__(self, edition: object, known: Sequence[int], indicator: str | None = None) -> None:
         what = f" of indicator {indicator!r}" if indicator else ""
+        # "2025" for 2025: say that an edition is a number, not text.
+        hint = " (an edition is an int, not a str)" if isinstance(edition, str) else ""
         super().__init__(
-            f"no {edition!r} edition{what}; editions available: " + ", ".join(str(e) for e in known)
+            f"no {edition!r} edition{what}{hint}; editions available: "
+            + ", ".join(str(e) for e in known)
         )
         self.edition = edition
         self.known = tuple(known)
@@ -167,6 +173,53 @@ class DataError(AIIndexError, ValueError):
     def __init__(self, message: str, *, path: str | None = None) -> None:
         super().__init__(f"{path}: {message}" if path else message)
         self.path = path
+
+
+class MissingFileError(AIIndexError, FileNotFoundError):
+    """A file or folder to read that does not exist (``open`` raises `FileNotFoundError` too).
+
+    >>> err = aiindex.MissingFileError("no such file", path="t.csv")
+    >>> isinstance(err, FileNotFoundError), err.filename, str(err)
+    (True, 't.csv', 't.csv: no such file')
+    """
+
+    def __init__(self, message: str, *, path: str) -> None:
+        import errno
+
+        super().__init__(f"{path}: {message}")
+        # OSError's own fields, set by hand: its constructor would make the message the errno.
+        self.errno = errno.ENOENT
+        self.strerror = message
+        self.filename = path
+        self.path = path
+
+
+class WriteRefusedError(AIIndexError, FileExistsError):
+    """A write refused because it would replace, delete or follow what aiindex did not write.
+
+    ``.path`` is the file or folder in the way; the message says how to go ahead.
+
+    >>> err = aiindex.WriteRefusedError("README.md is a symbolic link", path="out/README.md")
+    >>> isinstance(err, FileExistsError), err.filename
+    (True, 'out/README.md')
+    """
+
+    def __init__(self, message: str, *, path: str) -> None:
+        import errno
+
+        super().__init__(message)
+        self.errno = errno.EEXIST
+        self.strerror = message
+        self.filename = path
+        self.path = path
+
+
+class ArgumentError(AIIndexError, ValueError):
+    """An argument outside what a function accepts; the message says what it accepts.
+
+    >>> isinstance(aiindex.ArgumentError("x"), ValueError)
+    True
+    """
 
 
 class RateUnavailableError(AIIndexError, LookupError):

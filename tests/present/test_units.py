@@ -4,6 +4,7 @@ readably, currency names read as ISO codes."""
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 import pytest
 from hypothesis import given
@@ -46,9 +47,10 @@ def test_every_indicator_has_an_english_and_a_korean_unit_label(
 @given(st.floats(min_value=-1e12, max_value=1e12, allow_nan=False))
 def test_readable_magnitude_is_the_value_rounded(value: float) -> None:
     text = readable_magnitude(value)
-    shown = float(text.replace(",", ""))
+    shown = Decimal(text.replace(",", ""))
     places = len(text.partition(".")[2])
-    assert abs(shown - value) <= 0.5 * 10**-places * (1 + 1e-9) + 1e-12
+    # In decimal: the float nearest the text may be further than half a unit (1073741824.375).
+    assert abs(shown - Decimal(value)) <= Decimal(5) * Decimal(10) ** (-places - 1)
     if abs(value) >= 1:
         assert places <= 2
 

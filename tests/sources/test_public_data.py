@@ -7,6 +7,7 @@ import importlib.util
 import json
 import re
 import shutil
+import subprocess
 import sys
 import tempfile
 import zipfile
@@ -335,7 +336,7 @@ def test_unknown_file_is_listed_not_fatal(tmp_path: Path) -> None:
         ("Geographic area,Total\nChina,1\n", "row 1 (header): missing column"),
         (INVEST_HEADER + "\nChina,9.29\nJapan,n/a\n", "row 3, column 'Total Investment"),
         (INVEST_HEADER + "\nChina,9.29\nJapan,1.2%\n", "row 3, column 'Total Investment"),
-        (INVEST_HEADER + "\nAtlantis,1\n", "row 2, column 'Geographic area': 'Atlantis'"),
+        (INVEST_HEADER + "\nAtlantis,1\n", "row 2, column 'Geographic area': not a country"),
         (INVEST_HEADER + "\nChina,1\nChina,2\n", "row 3, column 'Geographic area'"),
         (INVEST_HEADER + "\nChina,1,2\n", "row 2: expected 2 cells"),
     ],
@@ -348,6 +349,8 @@ def test_malformed_known_file_names_file_row_and_column(
         read_public_data(tmp_path, edition=2025)
     assert "fig_4.3.8.csv" in str(info.value)
     assert where in str(info.value)
+    # Row and column locate the cell; the message never echoes the file.
+    assert not {"Atlantis", "n/a", "1.2%"} & set(str(info.value).replace(",", " ").split())
 
 
 def test_two_files_disagreeing_on_a_value_fail(tmp_path: Path) -> None:
@@ -473,7 +476,7 @@ def test_a_dated_mapping_reads_a_publication_date_as_its_year(
     (m,) = mappings().figures[2025, "fig_1.3.12.csv"]
     figures = {**mappings().figures, (2025, "fig_1.3.12.csv"): (attrs.evolve(m, dated=False),)}
     monkeypatch.setattr(public_data, "mappings", lambda: attrs.evolve(mappings(), figures=figures))
-    with pytest.raises(aiindex.DataError, match=r"'12/24/24' is not a yearly date"):
+    with pytest.raises(aiindex.DataError, match=r"a date that is not yearly"):
         read_public_data(tmp_path, edition=2025)
 
 
@@ -481,3 +484,285 @@ def test_dated_needs_a_year_column() -> None:
     (m,) = mappings().figures[2025, "fig_1.3.23.csv"]
     with pytest.raises(ValueError, match="dated needs a year_column"):
         attrs.evolve(m, dated=True)
+
+
+# -- hostile input: bounded, refused by name, never echoed ------------------------------------
+
+INVEST = "Geographic area,Total Investment (in Billions of U.S. Dollars)\n"
+BENCH = REPO / "benchmarks" / "bench_hostile.py"
+
+
+def refused(path: Path, *words: str, edition: object = 2025) -> str:
+    with pytest.raises(aiindex.DataError) as info:
+        read_public_data(path, edition=edition)  # type: ignore[arg-type]
+    message = str(info.value)
+    for w in words:
+        assert w in message, message
+    assert "\x1b" not in message
+    return message
+
+
+def zipped(tmp_path: Path, text: str, method: int = zipfile.ZIP_DEFLATED) -> Path:
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    archive = tmp_path / "release.zip"
+    with zipfile.ZipFile(archive, "w", method) as z:
+        z.writestr("fig_4.3.8.csv", text)
+    return archive
+
+
+def patched(archive: Path, **fields: int) -> Path:
+    """The zip with fields of its one member's local and central headers set."""
+    import struct
+
+    data = bytearray(archive.read_bytes())
+    at = {"flags": (6, 8), "method": (8, 10), "size": (22, 24)}
+    for k, (signature, base) in enumerate(((b"PK\x03\x04", 0), (b"PK\x01\x02", 0))):
+        i = data.find(signature) + base
+        for name, value in fields.items():
+            offset = at[name][k]
+            width = 4 if name == "size" else 2
+            data[i + offset : i + offset + width] = value.to_bytes(width, "little")
+    archive.write_bytes(bytes(data))
+    assert struct  # the headers are little-endian, as struct's "<" would write them
+    return archive
+
+
+def test_a_zip_declaring_300_mb_is_refused_before_reading(tmp_path: Path) -> None:
+    archive = patched(zipped(tmp_path, INVEST + "China,1\n"), size=300 * 2**20)
+    refused(archive, "fig_4.3.8.csv", "declares 300 MiB", "more than the 5 MiB")
+
+
+def test_a_zip_that_decompresses_to_more_than_it_declares_is_refused(tmp_path: Path) -> None:
+    archive = patched(zipped(tmp_path, INVEST + "China,1\n" * 100_000), size=100)
+    refused(archive, "fig_4.3.8.csv", "damaged zip member")
+
+
+def test_a_file_over_the_limit_by_its_real_size_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The size checked while streaming, not only the declared one.
+    monkeypatch.setattr(public_data, "MAX_FILE_BYTES", 1000)
+    write(tmp_path, "fig_4.3.8.csv", INVEST + "China,1\n" * 200)
+    refused(tmp_path, "fig_4.3.8.csv", "1000 bytes")
+    refused(zipped(tmp_path / "z", INVEST + "China,1\n" * 200), "fig_4.3.8.csv", "1000 bytes")
+
+
+def test_files_over_the_total_limit_are_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(public_data, "MAX_READ_BYTES", 2000)
+    for k in range(3):
+        write(tmp_path / f"c{k}", "fig_4.3.8.csv", INVEST + "China,1\n" * 100)
+    refused(tmp_path, "exceed the 1.953 KiB aiindex reads in all")
+
+
+def test_more_values_than_a_read_keeps_are_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(public_data, "MAX_VALUES", 3)
+    write(tmp_path, "fig_4.3.8.csv", INVEST + "China,1\nIndia,2\nJapan,3\nFrance,4\n")
+    refused(tmp_path, "row 5", "more than the 3 values")
+
+
+def test_a_zip_of_too_many_members_is_refused_from_its_end_record(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from aiindex._io import bounded
+
+    monkeypatch.setattr(bounded, "MAX_MEMBERS", 10)
+    archive = tmp_path / "many.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        for i in range(11):
+            z.writestr(f"f{i}.csv", "")
+    refused(archive, "a zip of 11 members, more than the 10")
+
+
+@pytest.mark.parametrize(
+    ("fields", "words"),
+    [
+        ({"method": 6}, "compressed with implode"),
+        ({"method": 12}, "compressed with bzip2"),
+        ({"method": 99}, "compressed with AES encryption"),
+        ({"method": 77}, "compressed with method 77"),
+        ({"flags": 1}, "an encrypted zip member"),
+    ],
+)
+def test_a_zip_member_of_another_method_or_encrypted_is_refused(
+    tmp_path: Path, fields: dict[str, int], words: str
+) -> None:
+    archive = patched(zipped(tmp_path, INVEST + "China,1\n", zipfile.ZIP_STORED), **fields)
+    refused(archive, "fig_4.3.8.csv", words)
+
+
+def test_a_real_bzip2_or_lzma_zip_is_refused_by_name(tmp_path: Path) -> None:
+    for method, name in ((zipfile.ZIP_BZIP2, "bzip2"), (zipfile.ZIP_LZMA, "LZMA")):
+        refused(zipped(tmp_path / name, INVEST + "China,1\n", method), f"compressed with {name}")
+
+
+def test_a_link_stored_in_a_zip_is_refused(tmp_path: Path) -> None:
+    archive = tmp_path / "link.zip"
+    info = zipfile.ZipInfo("fig_4.3.8.csv")
+    info.external_attr = 0o120777 << 16
+    with zipfile.ZipFile(archive, "w") as z:
+        z.writestr(info, "/etc/passwd")
+    refused(archive, "a symbolic link stored in the zip")
+
+
+@pytest.mark.parametrize("cell", ["1e999999", "1e28", "-1e28", "1" + "0" * 28, "NaN", "Infinity"])
+def test_an_absurd_number_is_refused_naming_file_row_and_column(tmp_path: Path, cell: str) -> None:
+    write(tmp_path, "fig_4.3.8.csv", INVEST + "India,1\nChina," + cell + "\n")
+    message = refused(tmp_path, "fig_4.3.8.csv: row 3, column 'Total Investment")
+    assert cell not in message
+
+
+def test_the_largest_number_allowed_ranks_and_prints(tmp_path: Path) -> None:
+    write(tmp_path, "fig_4.3.8.csv", INVEST + "India,1\nChina," + "9" * 28 + "\n")
+    ind = read_public_data(tmp_path, edition=2025).indicators["private_investment"]
+    # Printed from the cell's own digits (as a float the value is 1e28); gap and Korean amount hold.
+    assert "9,999,999,999,999,999,999,999,999,999.00" in str(ind.ranking())
+    assert ind.gap("CHN", "IND").magnitude > 9e27
+    assert aiindex.format_korean(ind.value("CHN")).endswith("조 달러")
+
+
+def test_a_fifo_is_refused_without_waiting(tmp_path: Path) -> None:
+    import os
+    import threading
+
+    os.mkfifo(tmp_path / "notes.csv")
+    os.mkfifo(tmp_path / "fig_4.3.8.csv")
+    outcome: list[str] = []
+    reader = threading.Thread(
+        target=lambda: outcome.append(refused(tmp_path, "is a FIFO, not a regular file")),
+        daemon=True,
+    )
+    reader.start()
+    reader.join(60)
+    assert outcome, "read_public_data waited on a FIFO"
+
+
+@pytest.mark.parametrize("target", ["/dev/zero", "/etc/passwd", "../outside.csv"])
+def test_a_link_out_of_the_folder_is_refused_unread(tmp_path: Path, target: str) -> None:
+    (tmp_path / "outside.csv").write_text(INVEST + "secret-row,1\n")
+    folder = tmp_path / "release"
+    folder.mkdir()
+    (folder / "fig_4.3.8.csv").symlink_to(target)
+    message = refused(folder, "fig_4.3.8.csv is a symbolic link to a file outside the folder")
+    assert "/bin/bash" not in message and "secret" not in message
+
+
+def test_a_link_inside_the_folder_is_read(tmp_path: Path) -> None:
+    write(tmp_path / "real", "investment.txt", INVEST + "China,9.29\n")
+    (tmp_path / "fig_4.3.8.csv").symlink_to(tmp_path / "real" / "investment.txt")
+    pd = read_public_data(tmp_path, edition=2025)
+    assert pd.indicators["private_investment"].value("CHN").magnitude == 9.29
+
+
+def test_a_file_larger_than_the_limit_is_refused_by_its_size(tmp_path: Path) -> None:
+    with open(tmp_path / "fig_4.3.8.csv", "wb") as f:
+        f.truncate(300 * 2**30)  # sparse: 300 GB declared, nothing on disk
+    refused(tmp_path, "300 GiB, larger than the 5 MiB")
+
+
+def test_a_header_is_never_echoed(tmp_path: Path) -> None:
+    write(tmp_path, "fig_4.3.8.csv", "root:x:0:0:root:/root:/bin/bash\nsecret,1\n")
+    message = refused(tmp_path, "missing column 'Geographic area'")
+    assert "root:x" not in message and "bash" not in message and "secret" not in message
+
+
+def test_escape_codes_in_names_are_made_visible(tmp_path: Path) -> None:
+    write(tmp_path, "fig_\x1b[2J.csv", "a,b\n")
+    pd = read_public_data(tmp_path, edition=2025)
+    assert pd.unknown == ("fig_\x1b[2J.csv",)  # the name as it is, for code
+    assert "fig_\\x1b[2J.csv" in str(pd) and "\x1b" not in str(pd)  # and for people
+    write(tmp_path / "a\x1b[31m", "fig_4.3.8.csv", INVEST + "China,1\n")
+    write(tmp_path / "b", "fig_4.3.8.csv", INVEST + "China,2\n")
+    refused(tmp_path, "two different files named fig_4.3.8.csv: a\\x1b[31m/fig_4.3.8.csv")
+
+
+@pytest.mark.parametrize("edition", [1999, 0, "2025", 2025.0, True, None])
+def test_the_edition_is_an_int_with_mappings(tmp_path: Path, edition: object) -> None:
+    write(tmp_path, "fig_4.3.8.csv", INVEST + "China,1\n")
+    with pytest.raises(aiindex.UnknownEditionError) as info:
+        read_public_data(tmp_path, edition=edition)  # type: ignore[arg-type]
+    assert "editions available: 2024, 2025, 2026" in str(info.value)
+    if edition == "2025":
+        assert "an edition is an int, not a str" in str(info.value)
+
+
+def test_a_missing_path_is_a_file_not_found_error(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError) as info:
+        read_public_data(tmp_path / "nope", edition=2025)
+    assert isinstance(info.value, aiindex.MissingFileError)
+
+
+def test_a_known_file_with_no_value_gives_no_indicator(tmp_path: Path) -> None:
+    write(tmp_path, "fig_4.3.8.csv", INVEST)
+    pd = read_public_data(tmp_path, edition=2025)
+    assert pd.files == ("fig_4.3.8.csv",) and pd.indicators == {}
+    assert "0 indicators from 1 figure files" in str(pd)
+
+
+def test_unknown_files_are_listed_unread(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from aiindex._io import bounded
+
+    read: list[str] = []
+    real = bounded.FolderMembers.read
+
+    def spy(self: bounded.FolderMembers, name: str) -> bytes:
+        read.append(name)
+        return real(self, name)
+
+    monkeypatch.setattr(bounded.FolderMembers, "read", spy)
+    write(tmp_path, "notes.csv", "a,b\n")
+    write(tmp_path, "fig_4.3.8.csv", INVEST + "China,1\n")
+    pd = read_public_data(tmp_path, edition=2025)
+    assert pd.unknown == ("notes.csv",) and read == ["fig_4.3.8.csv"]
+
+
+def test_distinct_model_names_make_no_suggestions(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # "Did you mean" is a fuzzy search over every name: made only for an error.
+    from aiindex._reference import entities
+
+    def no_suggestions(text: str) -> tuple[str, ...]:
+        raise AssertionError(f"a suggestion was computed for {text!r}")
+
+    monkeypatch.setattr(entities, "_suggest", no_suggestions)
+    public_data._resolve_cached.cache_clear()
+    rows = "".join(f"Model {i:05d},2024,{i}\n" for i in range(2000))
+    write(
+        tmp_path,
+        "fig_1.3.24.csv",
+        "Model,Year,Training cost (inflation-adjusted) in U.S. dollars\n" + rows,
+    )
+    ind = read_public_data(tmp_path, edition=2025).indicators["training_cost"]
+    assert len(ind.observations) == 2000
+
+
+def test_every_hostile_case_stays_under_300_mb_and_ends(tmp_path: Path) -> None:
+    # benchmarks/bench_hostile.py builds each case of the issue (in tmp_path) and reads it in
+    # a fresh process, measuring its peak resident memory; a case running 120 s is a hang.
+    done = subprocess.run(
+        [sys.executable, str(BENCH), "--in", str(tmp_path), "--json"],
+        capture_output=True,
+        text=True,
+        timeout=900,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    results = json.loads(done.stdout)
+    assert len(results) >= 17
+    for name, r in results.items():
+        assert r["outcome"] != "hang", name
+        assert r["peak_mb"] < 300, (name, r)
+        assert "Traceback" not in r["outcome"], (name, r["outcome"])
+    refusals = [n for n, r in results.items() if not r["outcome"].startswith("read ")]
+    assert len(refusals) == len(results) - 1  # all but the largest read allowed
+
+
+def test_a_folder_nested_too_deep_is_refused(tmp_path: Path) -> None:
+    # os.walk recurses: a thousand nested folders would end in a RecursionError.
+    deep = tmp_path.joinpath(*["d"] * 40)
+    write(deep, "fig_4.3.8.csv", INVEST + "China,1\n")
+    refused(tmp_path, "folders nested more than 32 deep")

@@ -145,7 +145,7 @@ def test_a_release_date_gives_its_year_only_when_asked(mapping_file: Any, tmp_pa
     assert ind.years == (2020, 2024)
     assert ind.observation("ProGen", 2020).note == "dated 3/8/20 in the file"
     # Without it, a day other than 1/1 is taken for a sub-yearly series and refused.
-    with pytest.raises(aiindex.DataError, match=r"'3/8/20' is not a yearly date"):
+    with pytest.raises(aiindex.DataError, match=r"a date that is not yearly"):
         _read_models(mapping_file, tmp_path, text, **dated)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -154,9 +156,52 @@ def test_duplicate_entity_year_with_an_empty_cell(tmp_path: Path) -> None:
     assert "row 3" in message and "row 2" in message
 
 
-def test_unknown_unit(tmp_path: Path) -> None:
-    message = bad(tmp_path, "entity,year,value\nKorea,2023,1\n", unit="furlongs")
-    assert "'furlongs'" in message
+@pytest.mark.parametrize(
+    ("unit", "words"),
+    [
+        ("furlongs", "unknown unit 'furlongs'"),
+        ("", "unit=''"),
+        ("  ", "unit='  '"),
+        ("USD ** 1e400", "to the power inf"),
+        ("USD ** 0.5", "to the power 0.5"),
+        ("person ** 4", "to the power 4"),
+        (None, "unit=None"),
+    ],
+)
+def test_a_bad_unit_says_what_is_accepted(tmp_path: Path, unit: object, words: str) -> None:
+    path = write(tmp_path, "entity,year,value\nKorea,2023,1\n")
+    with pytest.raises(aiindex.ArgumentError) as info:
+        aiindex.read_csv(path, id="t", unit=unit)  # type: ignore[arg-type]
+    assert words in str(info.value) and "'billion * USD'" in str(info.value)
+    assert isinstance(info.value, ValueError)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "words"),
+    [
+        ({"entity_kind": "garbage"}, "'country', 'group', 'organization', 'model', 'baseline'"),
+        ({"entity_kind": None}, "entity_kind=None"),
+        ({"coverage": "garbage"}, "'complete' (the table lists every entity it ranks)"),
+        ({"coverage": "top"}, "or 'selection'"),
+        ({"id": ""}, "id must be a non-empty str"),
+        ({"id": 3}, "id must be a non-empty str"),
+        ({"descending": "yes"}, "descending must be True or False"),
+        ({"title": 5}, "title must be a str or None"),
+    ],
+)
+def test_a_bad_argument_says_what_is_accepted(
+    tmp_path: Path, kwargs: dict[str, Any], words: str
+) -> None:
+    path = write(tmp_path, "entity,year,value\nKorea,2023,1\n")
+    arguments: dict[str, Any] = {"id": "t", "unit": "count", **kwargs}
+    with pytest.raises(aiindex.ArgumentError) as info:
+        aiindex.read_csv(path, **arguments)
+    assert words in str(info.value)
+
+
+@pytest.mark.parametrize("unit", ["dimensionless", "1 / (hundred_thousand * person)", "USD ** 2"])
+def test_units_with_whole_small_powers_are_accepted(tmp_path: Path, unit: str) -> None:
+    assert read(tmp_path, "entity,year,value\nKorea,2023,1\n", unit=unit).unit == unit
 
 
 def test_unknown_country_suggests(tmp_path: Path) -> None:
@@ -195,10 +240,13 @@ def test_not_utf8(tmp_path: Path) -> None:
     assert str(path) in str(info.value)
 
 
-def test_missing_file(tmp_path: Path) -> None:
-    with pytest.raises(aiindex.DataError) as info:
+def test_a_missing_file_is_a_file_not_found_error(tmp_path: Path) -> None:
+    # As open() and pandas.read_csv: `except FileNotFoundError` works, and so does aiindex's.
+    with pytest.raises(FileNotFoundError) as info:
         aiindex.read_csv(tmp_path / "nope.csv", id="t", unit="count")
-    assert "nope.csv" in str(info.value)
+    assert isinstance(info.value, aiindex.MissingFileError)
+    assert isinstance(info.value, aiindex.AIIndexError)
+    assert "nope.csv" in str(info.value) and info.value.filename == str(tmp_path / "nope.csv")
 
 
 @given(st.integers(3, 12), st.sampled_from(["abc", "nan", "inf", "Koreaa-entity", "year"]))
@@ -221,3 +269,106 @@ def test_one_bad_row_anywhere_rejects_the_whole_table(
     with pytest.raises(aiindex.DataError) as info:
         aiindex.read_csv(path, id="t", unit="count")
     assert f"row {bad_line}," in str(info.value)
+
+
+# -- hostile input -------------------------------------------------------------------------------
+
+
+def refused(path: Path | str, *words: str, **kwargs: Any) -> str:
+    with pytest.raises(aiindex.DataError) as info:
+        aiindex.read_csv(path, id="t", unit="count", **kwargs)
+    message = str(info.value)
+    for w in words:
+        assert w in message, message
+    return message
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/null", "/dev/full"])
+def test_a_device_is_refused(device: str) -> None:
+    if not os.path.exists(device):
+        pytest.skip(f"no {device} here")
+    refused(device, "a character device, not a regular file")
+
+
+def test_a_link_to_a_device_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "t.csv").symlink_to("/dev/zero")
+    refused(tmp_path / "t.csv", "a character device, not a regular file")
+
+
+def test_a_fifo_is_refused_without_waiting(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "t.csv")
+    outcome: list[str] = []
+    reader = threading.Thread(
+        target=lambda: outcome.append(refused(tmp_path / "t.csv", "a FIFO")), daemon=True
+    )
+    reader.start()
+    reader.join(60)
+    assert outcome, "read_csv waited on a FIFO"
+
+
+def test_a_folder_is_refused(tmp_path: Path) -> None:
+    refused(tmp_path, "a folder, not a regular file")
+
+
+def test_a_file_over_the_limit_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from aiindex._sources import usercsv
+
+    monkeypatch.setattr(usercsv, "MAX_CSV_BYTES", 100)
+    path = write(tmp_path, "entity,year,value\n" + "Korea,2023,1\n" * 20)
+    refused(path, "larger than the 100 bytes aiindex reads")
+
+
+def test_the_limit_holds_while_reading(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A file under /proc declares 0 bytes and holds more: the bytes read are counted too.
+    if not os.path.exists("/proc/self/maps"):
+        pytest.skip("no /proc here")
+    from aiindex._sources import usercsv
+
+    monkeypatch.setattr(usercsv, "MAX_CSV_BYTES", 10)
+    assert os.stat("/proc/self/maps").st_size == 0
+    refused("/proc/self/maps", "larger than the 10 bytes aiindex reads")
+
+
+@pytest.mark.parametrize("value", ["1e28", "-1e28", "1e999999", "1" + "0" * 28, "1e400"])
+def test_an_absurd_value_is_refused_naming_row_and_column(tmp_path: Path, value: str) -> None:
+    message = bad(tmp_path, f"entity,year,value\nJapan,2023,1\nKorea,2023,{value}\n")
+    assert ("row 3, column 'value'" in message and "below 10^28" in message) or "finite" in message
+
+
+def test_the_largest_value_allowed_ranks_and_prints(tmp_path: Path) -> None:
+    ind = read(tmp_path, "entity,year,value\nJapan,2023,1\nKorea,2023,9.99e27\n")
+    assert "9,990,000,000,000,000,000,000,000,000" in str(ind.ranking())
+    assert ind.gap("KOR", "JPN").magnitude == pytest.approx(9.99e27)
+
+
+def test_a_long_cell_is_quoted_short(tmp_path: Path) -> None:
+    message = bad(tmp_path, "entity,year,value\nKorea,2023," + "x" * 5000 + "\n")
+    assert "'" + "x" * 40 + "'..." in message and len(message) < 300
+
+
+def test_a_header_is_never_echoed_whole(tmp_path: Path) -> None:
+    message = bad(tmp_path, "root:x:0:0:root:/root:/bin/bash\nsecret\n")
+    assert "missing column 'entity', 'year', 'value'" in message
+    assert "/bin/bash" not in message and "secret" not in message
+
+
+def test_escape_codes_in_a_cell_are_quoted(tmp_path: Path) -> None:
+    message = bad(tmp_path, "entity,year,value\n\x1b[2JKorea,2023,1\n")
+    assert "\\x1b[2JKorea" in message and "\x1b" not in message
+
+
+def test_many_model_names_make_no_suggestions(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # "Did you mean" is a fuzzy search over every name (1.2 ms a name): made only for an error.
+    from aiindex._reference import entities
+
+    def no_suggestions(text: str) -> tuple[str, ...]:
+        raise AssertionError(f"a suggestion was computed for {text!r}")
+
+    monkeypatch.setattr(entities, "_suggest", no_suggestions)
+    rows = "".join(f"Model {i:05d},2024,{i}\n" for i in range(5000))
+    rows += "GPT-4,2024,1\nmistral large 2,2024,2\n"  # known, and new in another spelling
+    ind = read(tmp_path, "entity,year,value\n" + rows, entity_kind="model")
+    assert len(ind.observations) == 5002 and ind.value("GPT-4").magnitude == 1
+    assert ind.value("Model 04999").magnitude == 4999

@@ -16,9 +16,9 @@ build, by the claim checker, and by tests.
 
 from __future__ import annotations
 
-import functools
 from typing import TYPE_CHECKING, Any
 
+from aiindex._once import once
 from aiindex.exceptions import DataError
 
 if TYPE_CHECKING:
@@ -31,14 +31,14 @@ __all__ = ["COMPILED_FORMAT", "catalogue", "data_dir", "read_compiled", "read_js
 COMPILED_FORMAT = 1
 
 
-@functools.cache
+@once
 def data_dir() -> Traversable:
     from importlib.resources import files
 
     return files("aiindex").joinpath("data")
 
 
-@functools.cache
+@once
 def _loader() -> tuple[Callable[[str], bytes], str] | None:
     """The package loader's ``get_data`` and the data folder's path in its terms, if it has one."""
     import os
@@ -114,7 +114,7 @@ def read_compiled(relative: str) -> tuple[str, dict[str, Any]]:
     return label, data
 
 
-@functools.cache
+@once
 def catalogue() -> dict[int, tuple[str, ...]]:
     """Indicator ids by shipped edition, oldest first, from the compiled index."""
     path, index = read_compiled("registry/catalogue.json")
@@ -124,7 +124,7 @@ def catalogue() -> dict[int, tuple[str, ...]]:
         raise DataError(f"damaged compiled index ({exc!r})", path=path) from None
 
 
-@functools.cache
+@once
 def model_tables() -> dict[int, frozenset[str]]:
     """The ids of each edition's indicators whose entities are models, from the compiled index.
 

@@ -6,13 +6,13 @@ unknown keys, so a misspelt field in a data file fails instead of being dropped.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
 import cattrs
 
+from aiindex._once import once
 from aiindex.exceptions import DataError
 
 __all__ = ["converter", "structure"]
@@ -39,7 +39,7 @@ def _structure_bool(value: Any, _: type) -> bool:
     return value
 
 
-@functools.cache
+@once
 def converter() -> cattrs.Converter:
     """The converter for data files: strict types, unknown keys rejected."""
     conv = cattrs.Converter(forbid_extra_keys=True)

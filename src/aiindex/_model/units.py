@@ -8,11 +8,11 @@ quantity.
 
 from __future__ import annotations
 
-import functools
 from typing import TYPE_CHECKING, Any
 
 # The counting words ("billion * USD") are one table in _model.scale, re-exported here.
 from aiindex._model.scale import SCALE_WORDS
+from aiindex._once import once
 
 if TYPE_CHECKING:
     import pint
@@ -212,7 +212,7 @@ def define_units(ureg: pint.UnitRegistry[Any]) -> None:
     ureg.load_definitions(_units_text().splitlines())
 
 
-@functools.cache
+@once
 def registry() -> pint.UnitRegistry[Any]:
     """The registry every aiindex quantity belongs to (``aiindex.ureg``)."""
     import pint
@@ -228,7 +228,7 @@ def registry() -> pint.UnitRegistry[Any]:
     return ureg
 
 
-@functools.cache
+@once
 def _formatter_class() -> type[Any]:
     from pint.delegates.formatter.full import FullFormatter
 

@@ -24,12 +24,12 @@ magnitude in the currency's base unit.
 from __future__ import annotations
 
 import decimal
-import functools
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from aiindex._model.scale import KOREAN_BIG, KOREAN_SMALL, NEWS_SCALES
 from aiindex._model.units import CURRENCY_KO
+from aiindex._once import once
 from aiindex.exceptions import AmountParseError, NotMoneyError
 
 if TYPE_CHECKING:
@@ -83,7 +83,7 @@ _ACCEPTED = (
 _CONTEXT = decimal.Context(prec=200, traps=[decimal.InvalidOperation, decimal.Overflow])
 
 
-@functools.cache
+@once
 def _iso_codes() -> frozenset[str]:
     """The currency codes the package registry defines (read from ``units.txt``)."""
     from importlib.resources import files

@@ -7,9 +7,9 @@ neither pandas nor ``cpi``, and no network.
 
 from __future__ import annotations
 
-import functools
 from typing import TYPE_CHECKING, Any
 
+from aiindex._once import once
 from aiindex.exceptions import MissingValueError, NotMoneyError
 
 if TYPE_CHECKING:
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 __all__ = ["cpi_u", "to_constant_dollars"]
 
 
-@functools.cache
+@once
 def cpi_u() -> dict[int, float]:
     """The CPI-U annual averages shipped with aiindex, by year (index 1982-84 = 100).
 

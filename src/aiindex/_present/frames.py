@@ -11,12 +11,12 @@ functions here, so ``import aiindex`` never pays for them.
 
 from __future__ import annotations
 
-import functools
 import importlib
 from collections.abc import Iterable, Sequence
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
+from aiindex._once import once
 from aiindex.exceptions import MissingExtraError
 
 if TYPE_CHECKING:
@@ -110,7 +110,7 @@ def _frame(cols: dict[str, list[object]], rows: _Rows | None = None) -> pd.DataF
     return df
 
 
-@functools.cache
+@once
 def report_frame() -> type[pd.DataFrame]:
     """The DataFrame class `to_pandas` returns: a plain frame whose display (``print``, the
     notebook table) shows each value as the report prints it, while ``df["value"]`` keeps the

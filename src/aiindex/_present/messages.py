@@ -96,6 +96,22 @@ MESSAGES: dict[str, tuple[str, str, str | None]] = {
         None,
     ),
     "not_utf8": ("{file} is not UTF-8 text", "{file}은(는) UTF-8 텍스트가 아닙니다", None),
+    "not_utf8_at": (
+        "{file} is not UTF-8 text (byte {byte} cannot be read); save the article as UTF-8",
+        "{file}은(는) UTF-8 텍스트가 아닙니다({byte}번째 바이트를 읽을 수 없음). 기사를 UTF-8로 "
+        "저장하세요",
+        None,
+    ),
+    "stdin_closed": (
+        "standard input is closed: give a file, or pipe the article in",
+        "표준 입력이 닫혀 있습니다: 파일을 주거나 기사를 파이프로 넘기세요",
+        None,
+    ),
+    "article_too_large": (
+        "{file} holds more than {size}",
+        "{file}이(가) {size}보다 큽니다",
+        None,
+    ),
     "series_edition": (
         "{command} takes --vintage EDITION (every year's value from that one edition), not "
         "--edition; without --vintage each year comes from the newest edition that has it",
@@ -199,6 +215,13 @@ MESSAGES: dict[str, tuple[str, str, str | None]] = {
     "write_failed": (
         "cannot write{where}: {why}",
         "쓸 수 없습니다{where}: {why}",
+        None,
+    ),
+    "output_text_only": (
+        "standard output takes text only, and --csv writes the file's own bytes: write them to "
+        "a file (aiindex figure ID --csv > fig.csv)",
+        "표준 출력이 텍스트만 받는데 --csv는 파일의 바이트를 그대로 씁니다: 파일로 저장하세요"
+        "(aiindex figure ID --csv > fig.csv)",
         None,
     ),
     "output_closed": (

@@ -16,7 +16,7 @@ exact values stay in the API, the JSON and the exports.
 
 from __future__ import annotations
 
-import functools
+from aiindex._once import once
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -133,7 +133,7 @@ def significant(text: str) -> int:
     return max(1, len(digits))
 
 
-@functools.cache
+@once
 def _display() -> dict[str, Any]:
     from aiindex._io.files import read_json
 

@@ -7,11 +7,11 @@ checking it (`aiindex._sources.compile.editions`).
 
 from __future__ import annotations
 
-import functools
 from typing import TYPE_CHECKING
 
 import attrs
 
+from aiindex._once import once
 from aiindex.exceptions import DataError, UnknownEditionError
 
 if TYPE_CHECKING:
@@ -72,7 +72,7 @@ class Edition:
         return f"AI Index {self.edition} (published {self.published}, {self.license})"
 
 
-@functools.cache
+@once
 def _recorded() -> dict[int, Edition]:
     """The editions of data/editions.toml, from its compiled form (validated by the build)."""
     from aiindex._io.files import read_compiled

@@ -12,10 +12,10 @@ Index's public data, and the tests that hold the compiled form to it.
 
 from __future__ import annotations
 
-import functools
 from itertools import chain, groupby, repeat
 from typing import TYPE_CHECKING, Any
 
+from aiindex._once import once
 from aiindex.exceptions import DataError, UnknownEditionError, UnknownIndicatorError
 
 if TYPE_CHECKING:
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from aiindex._sources.schema import IndicatorFile
 
 __all__ = [
+    "MAX_MAGNITUDE",
     "assemble",
     "build",
     "catalogue",
@@ -34,6 +35,7 @@ __all__ = [
     "indicator_ids",
     "load",
     "model_tables",
+    "refused_number",
     "table",
 ]
 
@@ -88,7 +90,7 @@ def _suggest(indicator_id: str) -> tuple[str, ...]:
     return tuple(difflib.get_close_matches(indicator_id, indicator_ids(), n=3, cutoff=0.6))
 
 
-@functools.cache
+@once
 def _load(indicator_id: str, edition: int) -> Indicator:
     from aiindex._io.files import read_compiled
 
@@ -113,6 +115,40 @@ def _load(indicator_id: str, edition: int) -> Indicator:
         ) from None
 
 
+#: Numbers read from a file must be below this in absolute value: then their integer digits fit
+#: the 28 digits of Python's default decimal context, in which values are compared, scaled and
+#: formatted (1e28 or 1e999999 would load, then fail in a ranking's text or a gap). The AI
+#: Index's own figures stay below 10**9; training compute in FLOP, the largest counts a user
+#: table may hold, below 10**27.
+_DIGITS = 28
+MAX_MAGNITUDE = 10**_DIGITS
+
+
+def refused_number(value: Decimal | float) -> str | None:
+    """Why a number read from a file is refused (not finite, or too large), or None.
+
+    >>> from decimal import Decimal
+    >>> refused_number(Decimal("5e26")), refused_number(Decimal("1e28"))
+    (None, 'out of range: aiindex reads numbers below 10^28 in absolute value')
+    >>> refused_number(float("inf"))
+    'not a finite number'
+    """
+    import math
+
+    # math.isfinite for a float; Decimal's own test for a Decimal (math's signals on sNaN).
+    if isinstance(value, (int, float)):
+        finite, large = math.isfinite(value), abs(value) >= MAX_MAGNITUDE
+    else:
+        finite = value.is_finite()
+        # The exponent of the leading digit: 27 for 9.99e27, 28 for 1e28 (no comparison).
+        large = finite and value != 0 and value.adjusted() >= _DIGITS
+    if not finite:
+        return "not a finite number"
+    if large:
+        return f"out of range: aiindex reads numbers below 10^{_DIGITS} in absolute value"
+    return None
+
+
 def decimal_value(text: str, *, where: str, path: str) -> Decimal:
     """A printed number as an exact Decimal; DataError naming the record if it is not one."""
     from decimal import Decimal, InvalidOperation
@@ -121,8 +157,9 @@ def decimal_value(text: str, *, where: str, path: str) -> Decimal:
         value = Decimal(text.replace(",", ""))
     except InvalidOperation:
         raise DataError(f"{where}: value {text!r} is not a number", path=path) from None
-    if not value.is_finite():
-        raise DataError(f"{where}: value {text!r} is not a finite number", path=path)
+    why = refused_number(value)
+    if why is not None:
+        raise DataError(f"{where}: value {text!r} is {why}", path=path)
     return value
 
 

@@ -18,22 +18,30 @@ import functools
 import io
 import os
 import re
-import zipfile
 from decimal import Decimal, InvalidOperation, localcontext
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Literal
 
 import attrs
 
+from aiindex._io.bounded import open_members, visible
 from aiindex._model.figure import MISSING
 from aiindex._model.records import CoverageKind, Entity, EntityKind
+from aiindex._once import once
+from aiindex._sources.figures import MAX_BYTES as MAX_FILE_BYTES
 from aiindex.exceptions import DataError, UnknownEntityError
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from aiindex._io.bounded import Members
     from aiindex._model.indicator import Indicator
     from aiindex._sources.schema import IndicatorFile, ObservationRecord
 
 __all__ = [
+    "MAX_FILE_BYTES",
+    "MAX_READ_BYTES",
+    "MAX_VALUES",
     "FigureMapping",
     "IndicatorSpec",
     "Mappings",
@@ -41,6 +49,12 @@ __all__ = [
     "mappings",
     "read_public_data",
 ]
+
+#: The most bytes all the files of one read may hold: the 2026 release's CSV files hold 1 MB.
+#: (Each file may hold `MAX_FILE_BYTES`, the bound on the packaged figure files.)
+MAX_READ_BYTES = 32 * 1024 * 1024
+#: The most values one read keeps: the 2026 release's files hold about 30,000 rows in all.
+MAX_VALUES = 100_000
 
 ValueForm = Literal["number", "fraction", "percent"]
 #: The units a share written as a fraction or a percent string is read into: a share, or a
@@ -169,7 +183,7 @@ class PublicData:
             lines.append(f"not mapped ({len(self.unknown)}):")
             for name in self.unknown:
                 why = mappings().skipped.get((self.edition, PurePosixPath(name).name))
-                lines.append(f"  {name}" + (f": {why}" if why else ""))
+                lines.append(f"  {visible(name)}" + (f": {why}" if why else ""))
         return "\n".join(lines)
 
 
@@ -243,7 +257,7 @@ MAPPING_FILES = tuple(
 )
 
 
-@functools.cache
+@once
 def mappings() -> Mappings:
     """The figure-file mappings, read and validated once.
 
@@ -307,7 +321,9 @@ _BR = re.compile(r"\s*<br\s*/?>\s*", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
 # A year may be written as a float by the export ("2013.0" in 2026 fig_4.2.11).
 _YEAR = re.compile(r"([0-9]{4})(?:\.0+)?")
-_PLAIN_NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
+# At most 28 integer digits with no leading zero is below 10**28 (packaged.MAX_MAGNITUDE);
+# anything else goes through the Decimal check.
+_PLAIN_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]{0,27})(?:\.[0-9]+)?")
 _US_DATE = re.compile(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{2}|[0-9]{4})")
 _ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 
@@ -318,10 +334,17 @@ _ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 def read_public_data(path: str | os.PathLike[str], *, edition: int) -> PublicData:
     """Read a folder (any nesting) or ``.zip`` of AI Index public-data figure files.
 
-    Every figure file aiindex maps for ``edition`` becomes part of an `Indicator`; other CSV
-    files are listed in ``unknown``. A known file that is malformed (a missing column, a cell
-    that is not a number, a country that does not resolve) raises `DataError` naming the
-    file, row and column; nothing is half-loaded.
+    Every figure file aiindex maps for ``edition`` (an int, one of `mapped_editions`: 2024,
+    2025 and 2026) becomes part of an `Indicator`; other CSV files are listed in ``unknown``,
+    unread. A known file that is malformed (a missing column, a cell that is not a number, a country
+    that does not resolve) raises `DataError` naming the file, row and column; nothing is
+    half-loaded.
+
+    Reading is bounded (see `aiindex._io.bounded`): regular files only, symbolic links only to
+    files inside the folder, zip members stored or deflated and unencrypted, each file at most
+    `MAX_FILE_BYTES` and all files read at most `MAX_READ_BYTES`, at most `MAX_VALUES` values,
+    every number finite and below 10**28. A path that does not exist raises
+    `MissingFileError`, a `FileNotFoundError`.
 
     >>> import pathlib, tempfile
     >>> d = pathlib.Path(tempfile.mkdtemp())
@@ -338,18 +361,37 @@ def read_public_data(path: str | os.PathLike[str], *, edition: int) -> PublicDat
     from aiindex._sources.packaged import assemble
 
     result = build_records(path, edition=edition)
-    label = os.fspath(path)
+    label = visible(os.fspath(path))
     indicators = {
         rid: assemble(rec, path=label, entities=result.entities)
         for rid, rec in result.records.items()
     }
-    return PublicData(edition, indicators, result.files, result.unknown)
+    return PublicData(result.edition, indicators, result.files, result.unknown)
+
+
+def mapped_editions() -> tuple[int, ...]:
+    """The editions whose figure files aiindex maps (what ``edition=`` accepts).
+
+    >>> mapped_editions()
+    (2024, 2025, 2026)
+    """
+    return tuple(sorted({e for e, _ in mappings().figures}))
+
+
+def _edition(edition: object) -> int:
+    from aiindex.exceptions import UnknownEditionError
+
+    known = mapped_editions()
+    if isinstance(edition, bool) or not isinstance(edition, int) or edition not in known:
+        raise UnknownEditionError(edition, known)
+    return edition
 
 
 @attrs.frozen
 class Records:
     """What the figure files of one edition structure into, before assembly."""
 
+    edition: int
     records: dict[str, IndicatorFile]
     entities: dict[str, Entity]
     files: tuple[str, ...]
@@ -369,20 +411,8 @@ def build_records(path: str | os.PathLike[str], *, edition: int) -> Records:
     """
     from aiindex._sources.schema import CoverageRecord, IndicatorFile
 
-    label = os.fspath(path)
-    found = _find_csv(path)
-    known: list[tuple[str, FigureMapping, list[list[str]]]] = []
-    files: list[str] = []
-    unknown: list[str] = []
-    for rel, data in found:
-        maps = mappings().figures.get((edition, PurePosixPath(rel).name))
-        if maps is None:
-            unknown.append(rel)
-            continue
-        files.append(rel)
-        rows = _parse(rel, data, maps[0].encoding)
-        known.extend((rel, m, rows) for m in maps)
-
+    edition = _edition(edition)
+    label = visible(os.fspath(path))
     entities: dict[str, Entity] = {}
     resolver = _Resolver(entities)
     by_indicator: dict[str, dict[tuple[str, int], _Obs]] = {}
@@ -394,12 +424,15 @@ def build_records(path: str | os.PathLike[str], *, edition: int) -> Records:
     }
     # The smallest value of each top chart per year: ranks hold down to it.
     top_floor: dict[tuple[str, int], Decimal] = {}
-    known.sort(key=lambda item: item[1].supplement)  # stable: supplements last
-    for rel, m, rows in known:
+    values = 0
+
+    def add(rel: str, m: FigureMapping, text: str) -> None:
+        nonlocal values
         spec = m.indicator
         specs[spec.id] = spec
         table = by_indicator.setdefault(spec.id, {})
-        read = _read_figure(rel, m, rows, resolver)
+        read = _read_figure(rel, m, _rows(rel, text), resolver, room=MAX_VALUES - values)
+        values += len(read)
         for obs in read:
             key = (obs.entity, obs.year)
             first = table.get(key)
@@ -407,7 +440,7 @@ def build_records(path: str | os.PathLike[str], *, edition: int) -> Records:
                 table[key] = obs
             elif Decimal(first.value) != Decimal(obs.value):
                 raise DataError(
-                    f"{rel}, row {obs.row}, column {m.value_column!r}: {spec.id} has "
+                    f"{visible(rel)}, row {obs.row}, column {m.value_column!r}: {spec.id} has "
                     f"{obs.value} for {obs.entity} {obs.year}, but {first.file} row "
                     f"{first.row} has {first.value}; two files give different values",
                     path=label,
@@ -423,8 +456,30 @@ def build_records(path: str | os.PathLike[str], *, edition: int) -> Records:
                 key = (spec.id, year)
                 top_floor[key] = max(floor, top_floor.get(key, floor))
 
+    files: list[str] = []
+    unknown: list[str] = []
+    with open_members(path, _is_csv, member=MAX_FILE_BYTES, total=MAX_READ_BYTES) as found:
+        # One file at a time, read, parsed and dropped: only the values read are kept.
+        supplements: list[tuple[str, FigureMapping, str]] = []
+        for rel, maps, others in _known_files(found.members, edition):
+            if maps is None:
+                unknown.append(rel)
+                continue
+            files.append(rel)
+            text = _text(rel, _one_of(found, rel, others), maps[0].encoding)
+            for m in maps:
+                if m.supplement:
+                    supplements.append((rel, m, text))
+                else:
+                    add(rel, m, text)
+            del text
+        for rel, m, text in supplements:  # read after the indicator's other files
+            add(rel, m, text)
+
     records: dict[str, IndicatorFile] = {}
     for rid in sorted(by_indicator):
+        if not by_indicator[rid]:
+            continue  # its files hold a header and no value: no indicator to make
         spec = specs[rid]
         obs_list = sorted(by_indicator[rid].values(), key=lambda o: (o.year, o.entity))
         coverage = []
@@ -453,7 +508,7 @@ def build_records(path: str | os.PathLike[str], *, edition: int) -> Records:
             coverage=tuple(coverage),
             definition=spec.definition,
         )
-    return Records(records, entities, tuple(files), tuple(unknown))
+    return Records(edition, records, entities, tuple(files), tuple(unknown))
 
 
 def _coverage_note(kind: CoverageKind, maps: list[FigureMapping]) -> str:
@@ -520,50 +575,37 @@ def _records(edition: int, obs_list: list[_Obs]) -> tuple[ObservationRecord, ...
     return tuple(out)
 
 
-def _find_csv(path: str | os.PathLike[str]) -> list[tuple[str, bytes]]:
-    """Every CSV under ``path`` (folder or zip) as (relative posix path, bytes), sorted."""
-    label = os.fspath(path)
-    p = Path(path)
-    out: list[tuple[str, bytes]] = []
-    try:
-        if p.is_dir():
-            # os.walk on strings: pathlib's per-file objects cost more than reading the files.
-            root = os.fspath(p)
-            for folder, _dirs, names in os.walk(root):
-                for name in names:
-                    full = os.path.join(folder, name)
-                    rel = os.path.relpath(full, root).replace(os.sep, "/")
-                    if _is_csv(rel):
-                        with open(full, "rb") as f:
-                            out.append((rel, f.read()))
-        elif zipfile.is_zipfile(p):
-            with zipfile.ZipFile(p) as z:
-                for info in sorted(z.infolist(), key=lambda i: i.filename):
-                    if not info.is_dir() and _is_csv(info.filename):
-                        out.append((info.filename, z.read(info)))
+def _known_files(
+    members: tuple[str, ...], edition: int
+) -> list[tuple[str, tuple[FigureMapping, ...] | None, tuple[str, ...]]]:
+    """The CSV files found, in figure order, each with its mappings (None: not mapped) and
+    the other files of the same name, which must hold the same bytes."""
+    by_name: dict[str, list[str]] = {}
+    for rel in members:
+        by_name.setdefault(PurePosixPath(rel).name, []).append(rel)
+    out: list[tuple[str, tuple[FigureMapping, ...] | None, tuple[str, ...]]] = []
+    for name, rels in by_name.items():
+        maps = mappings().figures.get((edition, name))
+        if maps is None:
+            out.extend((rel, None, ()) for rel in rels)  # never read: just listed
         else:
-            raise DataError("not a folder or a .zip file of figure files", path=label)
-    except OSError as exc:
-        raise DataError(f"cannot read: {exc.strerror or exc}", path=label) from None
-    except zipfile.BadZipFile as exc:
-        raise DataError(f"not a readable zip file: {exc}", path=label) from None
-    by_name: dict[str, tuple[str, bytes]] = {}
-    unique: list[tuple[str, bytes]] = []
-    for rel, data in out:
-        name = PurePosixPath(rel).name
-        seen = by_name.get(name)
-        if seen is None:
-            by_name[name] = (rel, data)
-            unique.append((rel, data))
-        elif seen[1] != data:
+            out.append((rels[0], maps, tuple(rels[1:])))
+    # Figure order (fig_4.3.8 before fig_4.3.10): the first file to give a value names it.
+    return sorted(out, key=lambda item: _figure_key(item[0]))
+
+
+def _one_of(found: Members, rel: str, others: tuple[str, ...]) -> bytes:
+    """The bytes of ``rel``, which every file of the same name must share."""
+    data = found.read(rel)
+    for other in others:
+        if found.read(other) != data:
             # Editions reuse file numbers for other figures: never guess which one is meant.
             raise DataError(
-                f"two different files named {name}: {seen[0]} and {rel}; point the reader "
-                "at one edition's folder",
-                path=label,
+                f"two different files named {visible(PurePosixPath(rel).name)}: "
+                f"{visible(rel)} and {visible(other)}; point the reader at one edition's folder",
+                path=found.label,
             )
-    # Figure order (fig_4.3.8 before fig_4.3.10): the first file to give a value names it.
-    return sorted(unique, key=lambda item: _figure_key(item[0]))
+    return data
 
 
 def _figure_key(rel: str) -> tuple[tuple[int, ...], str]:
@@ -589,26 +631,40 @@ def _header_key(text: str) -> str:
     return key
 
 
-def _parse(rel: str, data: bytes, encoding: str = "utf-8") -> list[list[str]]:
+def _text(rel: str, data: bytes, encoding: str = "utf-8") -> str:
     try:
         # utf-8-sig: the BOM some exports start with.
-        text = data.decode("utf-8-sig" if encoding == "utf-8" else encoding)
+        return data.decode("utf-8-sig" if encoding == "utf-8" else encoding)
     except UnicodeDecodeError as exc:
-        raise DataError(f"not UTF-8 text: {exc}", path=rel) from None
+        raise DataError(
+            f"not UTF-8 text (byte {exc.start + 1} cannot be read)", path=visible(rel)
+        ) from None
+
+
+def _rows(rel: str, text: str) -> Iterator[list[str]]:
+    """The rows of a CSV text, one at a time (a file's rows are never all held at once)."""
+    # newline="" lets csv take CRLF and LF line ends alike, inside quotes too.
+    reader = csv.reader(io.StringIO(text, newline=""))
     try:
-        # newline="" lets csv take CRLF and LF line ends alike, inside quotes too.
-        rows = list(csv.reader(io.StringIO(text, newline="")))
+        yield from reader
     except csv.Error as exc:
-        raise DataError(f"not a CSV file: {exc}", path=rel) from None
-    if not rows:
-        raise DataError("empty file; expected a header row", path=rel)
-    return rows
+        raise DataError(
+            f"row {reader.line_num}: not a CSV row ({exc})", path=visible(rel)
+        ) from None
 
 
 def _read_figure(
-    rel: str, m: FigureMapping, rows: list[list[str]], resolver: _Resolver
+    rel: str, m: FigureMapping, rows: Iterator[list[str]], resolver: _Resolver, *, room: int
 ) -> list[_Obs]:
-    header = rows[0]
+    """The values of one file as ``m`` maps them; at most ``room`` of them.
+
+    Messages name the file, row and column (by the mapping's column names) and never quote
+    the file: a file that is not what its name says must not be echoed to the terminal.
+    """
+    shown = visible(rel)
+    header = next(rows, None)
+    if header is None:
+        raise DataError("empty file; expected a header row", path=shown)
     keys = [_header_key(h) for h in header]
 
     def column(name: str) -> int:
@@ -616,7 +672,9 @@ def _read_figure(
             return keys.index(_header_key(name))
         except ValueError:
             raise DataError(
-                f"row 1 (header): missing column {name!r}; the header is {header}", path=rel
+                f"row 1 (header): missing column {name!r} (the header has {len(header)} "
+                "columns, none of that name)",
+                path=shown,
             ) from None
 
     chosen = dict(m.entity_ids)
@@ -633,11 +691,11 @@ def _read_figure(
     names: dict[str, tuple[str, tuple[str, ...]]] = {}
     const_year = m.year or 0
     width = len(header)
-    for line, row in enumerate(rows[1:], start=2):
+    for line, row in enumerate(rows, start=2):
         if len(row) != width:
             if not "".join(row).strip():
                 continue  # a blank line at the end of a file
-            raise DataError(f"row {line}: expected {width} cells, found {len(row)}", path=rel)
+            raise DataError(f"row {line}: expected {width} cells, found {len(row)}", path=shown)
         if filters and not _keep(row, filters):
             continue
         cell = row[val_col].strip()
@@ -647,14 +705,14 @@ def _read_figure(
         if form == "number" and _PLAIN_NUMBER.fullmatch(cell):
             value = cell  # the common case, checked without building a Decimal
         else:
-            value = _value(cell, form, notes, line, header[val_col], rel)
+            value = _value(cell, form, notes, line, m.value_column, shown)
         if year_col is None:
             year = const_year
         else:
             ycell = row[year_col]
             yhit = years.get(ycell)
             if yhit is None:
-                yhit = years[ycell] = _year(ycell, line, header[year_col], rel, dated=m.dated)
+                yhit = years[ycell] = _year(ycell, line, m.year_column or "", shown, dated=m.dated)
             year, ynote = yhit
             if ynote:
                 notes.append(ynote)
@@ -663,12 +721,12 @@ def _read_figure(
             raw = f"{raw.strip()} ({row[suffix_col].strip()})"
         hit = names.get(raw)
         if hit is None:
-            where = f"row {line}, column {header[ent_col]!r}"
+            where = f"row {line}, column {m.entity_column!r}"
             pick = chosen.get(raw.strip())
             hit = names[raw] = (
-                resolver.resolve(raw, kind, where, rel, m.subdivisions_of)
+                resolver.resolve(raw, kind, where, shown, m.subdivisions_of)
                 if pick is None
-                else resolver.by_id(pick, where, rel)
+                else resolver.by_id(pick, where, shown)
             )
         entity, name_notes = hit
         if name_notes:
@@ -681,11 +739,17 @@ def _read_figure(
                 first.notes = (*first.notes, repeat)
                 continue
             raise DataError(
-                f"row {line}, column {header[ent_col]!r}: {entity} {year} appears again "
+                f"row {line}, column {m.entity_column!r}: {entity} {year} appears again "
                 f"(first at row {first.row})",
-                path=rel,
+                path=shown,
             )
         seen[key] = len(out)
+        if len(out) >= room:
+            raise DataError(
+                f"row {line}: more than the {MAX_VALUES:,} values aiindex reads from one "
+                "release (the AI Index's own hold about 30,000)",
+                path=shown,
+            )
         out.append(_Obs(entity, year, value, m.file, line, m.period, tuple(notes) if notes else ()))
     return out
 
@@ -696,30 +760,25 @@ def _keep(row: list[str], filters: list[tuple[int, str]]) -> bool:
 
 def _value(cell: str, form: ValueForm, notes: list[str], line: int, column: str, path: str) -> str:
     """The cell as text in the indicator's unit; shares move to percent exactly."""
+    from aiindex._sources.packaged import refused_number
+
+    where = f"row {line}, column {column!r}"
     percent = cell.endswith("%")
     number = cell[:-1].strip() if percent else cell
     try:
         d = Decimal(number.replace(",", ""))
-        finite = d.is_finite()
     except InvalidOperation:
-        finite = False
-    if not finite:
-        raise DataError(f"row {line}, column {column!r}: {cell!r} is not a number", path=path)
+        raise DataError(f"{where}: not a number", path=path) from None
+    why = refused_number(d)
+    if why is not None:
+        raise DataError(f"{where}: {why}", path=path)
     if form == "number":
         if percent:
-            raise DataError(
-                f"row {line}, column {column!r}: {cell!r} is a percentage where a number is "
-                "expected",
-                path=path,
-            )
+            raise DataError(f"{where}: a percentage where a number is expected", path=path)
         return cell
     if percent:
         if form == "fraction":
-            raise DataError(
-                f"row {line}, column {column!r}: {cell!r} is a percentage where a fraction "
-                "of 1 is expected",
-                path=path,
-            )
+            raise DataError(f"{where}: a percentage where a fraction of 1 is expected", path=path)
         return number
     shifted = _percent_of(d)
     if form == "percent":
@@ -757,14 +816,13 @@ def _year(
         # Yearly series are dated 1/1/YY; any other day would be a sub-yearly value.
         if (m.group(1), m.group(2)) != ("1", "1"):
             raise DataError(
-                f"row {line}, column {column!r}: {cell!r} is not a yearly date (1/1/YY)",
-                path=path,
+                f"row {line}, column {column!r}: a date that is not yearly (1/1/YY)", path=path
             )
         return year, None
     m = _ISO_DATE.fullmatch(text)
     if m:
         return int(m.group(1)), f"dated {text} in the file"
-    raise DataError(f"row {line}, column {column!r}: {cell!r} is not a year or a date", path=path)
+    raise DataError(f"row {line}, column {column!r}: not a year or a date", path=path)
 
 
 class _Resolver:
@@ -838,7 +896,13 @@ def _resolve_cached(
     they resolve to are themselves read once per process. A subdivision's name is looked up
     among ``country``'s subdivisions only.
     """
-    from aiindex._reference.entities import resolve, resolve_subdivision, slug
+    from aiindex._reference.entities import (
+        did_you_mean,
+        is_entity,
+        resolve,
+        resolve_subdivision,
+        slug,
+    )
 
     name, notes = _clean_name(raw)
     if not name:
@@ -852,20 +916,14 @@ def _resolve_cached(
                 if exc.suggestions
                 else ""
             )
-            return f"{name!r} is not a subdivision of {country} aiindex knows{hint}"
-    try:
-        found: Entity | None = resolve(name)
-    except UnknownEntityError as exc:
-        if kind == "country":
-            hint = (
-                f"; did you mean {' or '.join(map(repr, exc.suggestions))}?"
-                if exc.suggestions
-                else ""
-            )
-            return f"{name!r} is not a country aiindex knows{hint}"
-        found = None
+            return f"not a subdivision of {country} aiindex knows{hint}"
+    # Not by catching resolve's error: its suggestions, a fuzzy search over every name, would
+    # be made for each new model or organization name, and thrown away.
+    found = resolve(name) if is_entity(name) else None
+    if found is None and kind == "country":
+        return f"not a country aiindex knows{did_you_mean(name)}"
     if found is not None and found.id in _AMBIGUOUS:
-        return f"{name!r} means another area in each chart: {_AMBIGUOUS[found.id]}"
+        return f"a name that means another area in each chart: {_AMBIGUOUS[found.id]}"
     if found is not None:
         # Country tables also carry aggregates (World, Europe, Rest of the world), and model
         # tables reference lines (a human baseline).
@@ -876,8 +934,8 @@ def _resolve_cached(
         ):
             return found, notes
         if kind == "country":
-            return f"{name!r} names {found.name} ({found.kind}), not a country"
+            return f"names {found.name} ({found.kind}), not a country"
     try:
         return Entity(slug(name), kind, name), notes
-    except ValueError as exc:
-        return str(exc)
+    except ValueError:
+        return "a name with no letters or digits"

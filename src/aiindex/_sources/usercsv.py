@@ -9,27 +9,33 @@ is read a second time, row by row, which names the first bad row and column.
 from __future__ import annotations
 
 import csv
-import math
 import os
 import re
 from array import array
-from itertools import compress, islice
+from itertools import compress, filterfalse, islice, repeat
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, TextIO
 
 from aiindex._model.records import USER_TABLE, Entity, EntityKind
-from aiindex.exceptions import DataError, UnknownEntityError
+from aiindex.exceptions import DataError, MissingFileError
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
     from aiindex._model.indicator import Indicator
 
-__all__ = ["read_csv"]
+__all__ = ["MAX_CSV_BYTES", "read_csv"]
 
 _REQUIRED = ("entity", "year", "value")
 _YEAR = re.compile(r"-?[0-9]{1,4}")
 _OPTIONAL = ("source", "note")
+
+
+#: The largest table read_csv reads: about two million rows of "entity,year,value".
+MAX_CSV_BYTES = 64 * 1024 * 1024
+_COVERAGES = ("complete", "selection")
+# The powers a unit's parts may have: per capita is -1, an area 2; nothing real goes beyond.
+_MAX_POWER = 3
 
 
 def read_csv(
@@ -50,6 +56,13 @@ def read_csv(
     will be refused. Any bad row raises `DataError` naming the row and column; nothing is
     half-loaded.
 
+    ``unit`` is a pint expression of aiindex units, each part to a whole power from -3 to 3
+    (``"billion * USD"``, ``"percent"``, ``"1 / (hundred_thousand * person)"``);
+    ``entity_kind`` one of ``"country"``, ``"group"``, ``"organization"``, ``"model"``,
+    ``"baseline"``. A bad argument raises `ArgumentError`. The file must be a regular file
+    of at most 64 MiB (`MAX_CSV_BYTES`); a missing one raises `MissingFileError`, a
+    `FileNotFoundError`. Values must be finite and below 10**28 in absolute value.
+
     >>> import pathlib, tempfile
     >>> p = pathlib.Path(tempfile.mkdtemp()) / "gpus.csv"
     >>> _ = p.write_text("entity,year,value\\nKorea,2024,3\\nJapan,2024,5\\n", encoding="utf-8")
@@ -57,23 +70,20 @@ def read_csv(
     >>> ind.rank("KOR"), ind.value("JPN").magnitude
     (2, 5.0)
     """
-    from aiindex._model.units import registry
+    from aiindex._io.bounded import open_text, visible
 
-    label = os.fspath(path)
-    try:
-        registry().parse_units(unit)
-    except Exception as exc:  # pint raises several types for a bad unit expression
-        raise DataError(
-            f"unknown unit {unit!r} ({exc}); use a pint expression of aiindex units such as "
-            "'USD', 'billion * USD', 'percent', 'count' or '1 / (hundred_thousand * person)'",
-            path=label,
-        ) from None
+    _check_arguments(id, unit, entity_kind, descending, title, coverage)
+    label = visible(os.fspath(path))
     options = _Options(label, id, unit, entity_kind, descending, title or id, coverage)
+
+    def opened() -> TextIO:
+        return open_text(path, label=label, limit=MAX_CSV_BYTES)
+
     try:
         # Three readings, each used only where the one before cannot be: plain text split
         # in C (no quotes), then the csv module, both column by column; then row by row.
         for chunks in (_plain_chunks, _csv_chunks):
-            with open(path, encoding="utf-8-sig", newline="") as f:
+            with opened() as f:
                 reader = csv.DictReader(f)
                 header = _header(reader, label)
                 try:
@@ -85,15 +95,66 @@ def read_csv(
             break
         # Something is off in some row: read again row by row, to say which (or, for a value
         # such as "1,234" that float() does not parse, to read it).
-        with open(path, encoding="utf-8-sig", newline="") as f:
+        with opened() as f:
             reader = csv.DictReader(f)
             header = _header(reader, label)
-            rows = list(reader)
-    except OSError as exc:
-        raise DataError(f"cannot read the file: {exc.strerror}", path=label) from None
+            return _slow(reader, header, options)
     except (UnicodeDecodeError, csv.Error) as exc:
         raise DataError(f"not a UTF-8 CSV file: {exc}", path=label) from None
-    return _slow(rows, header, options)
+    except MissingFileError:
+        raise
+    except OSError as exc:
+        raise DataError(f"cannot read the file: {exc.strerror or exc}", path=label) from None
+
+
+def _check_arguments(
+    id: object,
+    unit: object,
+    entity_kind: object,
+    descending: object,
+    title: object,
+    coverage: object,
+) -> None:
+    """Refuse, saying what is accepted, any argument read_csv cannot make a table with."""
+    from aiindex._model.records import ENTITY_KINDS
+    from aiindex.exceptions import ArgumentError
+
+    if not isinstance(id, str) or not id.strip():
+        raise ArgumentError(f"id must be a non-empty str naming the table, not {id!r}")
+    if entity_kind not in ENTITY_KINDS:
+        raise ArgumentError(
+            f"entity_kind={entity_kind!r}: it is one of {', '.join(map(repr, ENTITY_KINDS))}"
+        )
+    if coverage not in _COVERAGES:
+        raise ArgumentError(
+            f"coverage={coverage!r}: it is 'complete' (the table lists every entity it ranks) "
+            "or 'selection' (ranks are refused)"
+        )
+    if not isinstance(descending, bool):
+        raise ArgumentError(f"descending must be True or False, not {descending!r}")
+    if title is not None and not isinstance(title, str):
+        raise ArgumentError(f"title must be a str or None, not {title!r}")
+    _check_unit(unit)
+
+
+def _check_unit(unit: object) -> None:
+    from aiindex._model.units import registry
+    from aiindex.exceptions import ArgumentError
+
+    accepted = (
+        "use a pint expression of aiindex units, each to a whole power from -3 to 3, such as "
+        "'USD', 'billion * USD', 'percent', 'count' or '1 / (hundred_thousand * person)'"
+    )
+    if not isinstance(unit, str) or not unit.strip():
+        raise ArgumentError(f"unit={unit!r}: {accepted}")
+    try:
+        parsed = registry().parse_units(unit)
+    except Exception as exc:  # pint raises several types for a bad unit expression
+        raise ArgumentError(f"unknown unit {unit!r} ({exc}); {accepted}") from None
+    for name, power in dict(parsed._units).items():
+        p = power if isinstance(power, (int, float)) else float("nan")
+        if not (float(p).is_integer() and abs(p) <= _MAX_POWER):
+            raise ArgumentError(f"unit {unit!r} raises {name} to the power {power}; {accepted}")
 
 
 class _Options(NamedTuple):
@@ -111,14 +172,14 @@ def _header(reader: csv.DictReader[str], label: str) -> list[str]:
     missing = [c for c in _REQUIRED if c not in header]
     if missing:
         raise DataError(
-            f"missing column {', '.join(map(repr, missing))}; the header is {header}, "
-            f"and needs {', '.join(_REQUIRED)} (optional: {', '.join(_OPTIONAL)})",
+            f"missing column {', '.join(map(repr, missing))}: the header (row 1) needs "
+            f"{', '.join(_REQUIRED)} (optional: {', '.join(_OPTIONAL)})",
             path=label,
         )
     extra = [c for c in header if c not in _REQUIRED + _OPTIONAL]
     if extra:
         raise DataError(
-            f"unknown column {', '.join(map(repr, extra))}; allowed: "
+            f"unknown column {', '.join(map(_quote, extra[:3]))}; allowed: "
             f"{', '.join(_REQUIRED + _OPTIONAL)}",
             path=label,
         )
@@ -207,6 +268,8 @@ class _EntityCodes(dict[str, int]):
         self.entity_of_text: dict[str, Entity] = {}
         self.code_of_id: dict[str, int] = {}
         self.entities: list[Entity] = []
+        # Per code, the entity its first text resolved to (where `add` met the text).
+        self.first: list[Entity | None] = []
         self.renamed = False  # whether two texts gave one id under different names
 
     def __missing__(self, text: str) -> int:
@@ -214,14 +277,76 @@ class _EntityCodes(dict[str, int]):
             entity = _entity(text.strip(), self.o.entity_kind, where="", path=self.o.label)
         except DataError:
             raise _BadCell from None
+        return self._code(text, entity)
+
+    def _code(self, text: str, entity: Entity) -> int:
         self.entity_of_text[text] = entity
         code = self.code_of_id.setdefault(entity.id, len(self.code_of_id))
         if code == len(self.entities):
             self.entities.append(entity)
+            self.first.append(None)
         elif self.entities[code] != entity:
             self.renamed = True
         self[text] = code
         return code
+
+    def add(self, texts: list[str]) -> None:
+        """Resolve the texts not met before, all at once (`resolve_many`).
+
+        A table of model names brings a new name on every row: one by one, each would cost a
+        few Python calls (a lookup, a slug, an entity), several times the rest of its row.
+        """
+        from aiindex._reference.entities import resolve_many
+
+        new = list(filterfalse(self.__contains__, dict.fromkeys(texts)))
+        if len(new) < 64:  # a few: one by one (__missing__) is as quick
+            return
+        names = list(map(str.strip, new))
+        if "" in names:
+            raise _BadCell  # the row by row reading names the row
+        found, slugs = resolve_many(names)
+        kind = self.o.entity_kind
+        entities: list[Entity]
+        if found.count(None) == len(found) and kind != "country":
+            # None known: every name the table's own entity (as `_entity`), its slug its id.
+            if "" in slugs:
+                raise _BadCell
+            entities = list(map(Entity, slugs, repeat(kind), names))
+            ids = slugs
+        elif kind == "country":
+            if any(e is None or e.kind != "country" for e in found):
+                raise _BadCell
+            entities = found  # type: ignore[assignment]
+            ids = [e.id for e in entities]
+        else:
+            mine = [e if e is not None and e.kind == kind else None for e in found]
+            if any(not s for e, s in zip(mine, slugs, strict=True) if e is None):
+                raise _BadCell  # a name with no letters or digits
+            entities = [
+                e if e is not None else Entity(s, kind, name)
+                for e, s, name in zip(mine, slugs, names, strict=True)
+            ]
+            ids = [e.id for e in entities]
+        start = len(self.code_of_id)
+        if len(set(ids)) == len(ids) and self.code_of_id.keys().isdisjoint(ids):
+            # The common case: every name a new entity. Codes in order, in C; the entity of
+            # each text is its code's first (`entity_of`).
+            codes = range(start, start + len(ids))
+            self.code_of_id.update(zip(ids, codes, strict=True))
+            self.entities += entities
+            self.first += entities
+            self.update(zip(new, codes, strict=True))
+        else:
+            for text, entity in zip(new, entities, strict=True):
+                self._code(text, entity)
+
+    def entity_of(self, text: str) -> Entity:
+        """The entity ``text`` itself resolved to (before any renaming)."""
+        found = self.entity_of_text.get(text)
+        if found is None:
+            found = self.first[self[text]]
+            assert found is not None  # a text `add` did not meet is in entity_of_text
+        return found
 
     def last_names(self, texts: list[str]) -> None:
         """Let each id of ``texts`` stand for the entity of the last text that names it."""
@@ -230,7 +355,7 @@ class _EntityCodes(dict[str, int]):
             code = self[text]
             if code not in done:
                 done.add(code)
-                self.entities[code] = self.entity_of_text[text]
+                self.entities[code] = self.entity_of(text)
 
 
 class _Years(dict[str, int]):
@@ -282,7 +407,8 @@ class _Builder:
         texts = columns[self.i_entity]
         try:
             # One C-level pass each: a text not met before is resolved (or parsed) by the
-            # mapping's __missing__, once.
+            # mapping's __missing__, once; many new texts at once, by `add`.
+            self.entity_codes.add(texts)
             self.all_entity += map(self.entity_codes.__getitem__, texts)
             self.all_year += map(self.year_of_text.__getitem__, columns[self.i_year])
         except _BadCell:
@@ -400,14 +526,18 @@ def _distinct(entity: list[int], year: list[int]) -> bool:
 
 
 def _finite(values: list[float]) -> bool:
+    """Whether every value is finite and in range; where not, `_slow` decides exactly."""
     if not values:
         return True
     import numpy as np
 
-    return bool(np.isfinite(np.array(values, dtype=np.float64)).all())
+    from aiindex._sources.packaged import MAX_MAGNITUDE
+
+    # NaN compares False, so one test covers both: finite, and below the bound.
+    return bool((np.abs(np.array(values, dtype=np.float64)) < float(MAX_MAGNITUDE)).all())
 
 
-def _slow(rows: list[dict[str | Any, str | Any]], header: list[str], o: _Options) -> Indicator:
+def _slow(rows: Iterable[dict[str | Any, str | Any]], header: list[str], o: _Options) -> Indicator:
     """The table read row by row through `assemble`, failing at the first bad row."""
     from aiindex._sources.packaged import assemble
     from aiindex._sources.schema import CoverageRecord, IndicatorFile, ObservationRecord
@@ -468,54 +598,63 @@ def _slow(rows: list[dict[str | Any, str | Any]], header: list[str], o: _Options
 
 
 def _entity(text: str, kind: EntityKind, *, where: str, path: str) -> Entity:
-    from aiindex._reference.entities import resolve, slug
+    from aiindex._reference.entities import did_you_mean, is_entity, resolve, slug
 
     if not text:
         raise DataError(f"{where}, column 'entity': empty", path=path)
-    try:
-        found = resolve(text)
-    except UnknownEntityError as exc:
-        if kind == "country":
-            raise DataError(
-                f"{where}, column 'entity': {text!r} is not a country aiindex knows"
-                + (
-                    f"; did you mean {' or '.join(map(repr, exc.suggestions))}?"
-                    if exc.suggestions
-                    else ""
-                )
-                + " Use an ISO 3166 code or name.",
-                path=path,
-            ) from None
-        found = None
+    # Not by catching resolve's error: its suggestions, a fuzzy search over every name, would
+    # be made for each new model name, and thrown away.
+    found = resolve(text) if is_entity(text) else None
+    if found is None and kind == "country":
+        raise DataError(
+            f"{where}, column 'entity': {_quote(text)} is not a country aiindex knows"
+            f"{did_you_mean(text)} Use an ISO 3166 code or name.",
+            path=path,
+        )
     if found is not None and found.kind == kind:
         return found
     if kind == "country":
         assert found is not None
         raise DataError(
-            f"{where}, column 'entity': {text!r} names {found.name} ({found.kind}), not a country",
+            f"{where}, column 'entity': {_quote(text)} names {found.name} ({found.kind}), not "
+            "a country",
             path=path,
         )
     try:
         return Entity(slug(text), kind, text)
-    except ValueError as exc:
-        raise DataError(f"{where}, column 'entity': {exc}", path=path) from None
+    except ValueError:
+        raise DataError(
+            f"{where}, column 'entity': {_quote(text)} has no letters or digits to make an id of",
+            path=path,
+        ) from None
 
 
 def _year(text: str, *, where: str, path: str) -> int:
     # int() alone would take "2_023" and non-ASCII digits.
     if not _YEAR.fullmatch(text.strip()):
-        raise DataError(f"{where}, column 'year': {text!r} is not a whole year", path=path)
+        raise DataError(f"{where}, column 'year': {_quote(text)} is not a whole year", path=path)
     return int(text.strip())
 
 
 def _check_number(text: str, *, where: str, path: str) -> None:
+    from decimal import Decimal, InvalidOperation
+
+    from aiindex._sources.packaged import refused_number
+
     try:
-        x = float(text.replace(",", ""))
-    except ValueError:
-        raise DataError(f"{where}, column 'value': {text!r} is not a number", path=path) from None
-    if not math.isfinite(x):
+        why = refused_number(Decimal(text.replace(",", "")))
+    except InvalidOperation:
         raise DataError(
-            f"{where}, column 'value': {text!r} is not a finite number; leave the cell empty "
-            "for a missing value",
+            f"{where}, column 'value': {_quote(text)} is not a number", path=path
+        ) from None
+    if why is not None:
+        raise DataError(
+            f"{where}, column 'value': {_quote(text)} is {why}; leave the cell empty for a "
+            "missing value",
             path=path,
         )
+
+
+def _quote(text: str) -> str:
+    """A cell as a message quotes it: escape codes visible (repr), at most 40 characters."""
+    return repr(text) if len(text) <= 40 else repr(text[:40]) + "..."

@@ -22,7 +22,6 @@ validates it on every run, so a bad edit fails the tests, not a user.
 
 from __future__ import annotations
 
-import functools
 import math
 import os
 import re
@@ -31,6 +30,7 @@ from typing import TYPE_CHECKING, Any, Union
 import attrs
 
 from aiindex._io import files
+from aiindex._once import once
 from aiindex._sources.packaged import catalogue, indicator_ids, load
 from aiindex.exceptions import DataError
 
@@ -87,7 +87,7 @@ def _entry_hook(value: object, _: type) -> float | dict[str, float]:
     return check_weight(value, "weight")
 
 
-@functools.cache
+@once
 def _converter() -> cattrs.Converter:
     # cattrs is imported here, by the first file read: a composite of a mapping needs none.
     from aiindex._io.structure import converter
@@ -273,7 +273,7 @@ class _PillarsFile:
     pillars: tuple[Pillar, ...]
 
 
-@functools.cache
+@once
 def pillar_records() -> tuple[int, tuple[Pillar, ...]]:
     """The starter pillars as declared in ``data/pillars.toml``, validated, with their edition."""
     path, raw = files.read_toml(_PILLARS)
