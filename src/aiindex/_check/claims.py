@@ -7,6 +7,7 @@ names has a figure to grade it by. Ranks said in words are in `aiindex._check.ra
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections.abc import Callable, Sequence
@@ -15,7 +16,15 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from aiindex._check.entities import Mention, fits, korean_home, mentions, unique, world
+from aiindex._check.entities import (
+    Mention,
+    aliases,
+    fits,
+    korean_home,
+    mentions,
+    unique,
+    world,
+)
 from aiindex._check.grade import (
     Context,
     claim,
@@ -57,6 +66,16 @@ _FROM = re.compile(
     r"(?:the\s)?"
 )
 _RESPECTIVELY = re.compile(r"각각|respectively", re.I)
+# A name right before its own figure: "China's $9.3 billion", "China (20)", "Germany at 529",
+# "China 30", "Britain was second with 116", "중국(124억달러)", "미국이 50개".
+_OWN_FIGURE = re.compile(
+    r"\s*(?:['’]s?)?\s*(?:\(\s*|:\s*|at\s|with\s|was\s|is\s|had\s|drew\s|of\s)?"
+    r"(?:(?:about|nearly|almost|roughly|some|around|more than|over)\s)?[$€£₩]?"
+    r"|\s*(?:\(\s*|은\s?|는\s?|이\s?|가\s?)?(?:약\s?)?"
+)
+# A name given as a point of comparison: "X에 이어", "X 다음으로", "X보다", "behind X".
+_REFERENCE_KO = re.compile(r"^\s*(?:\([^)]*\))?\s*(?:에\s?이어|다음으로|에\s?뒤진|보다|의\s?뒤를)")
+_REFERENCE_EN = re.compile(r"(?:behind|after|trailing|only to|than)\s(?:the\s)?$", re.I)
 _LAST_YEAR = re.compile(r"지난해|작년|last year", re.I)
 _THAN_KO = re.compile(r"^\s*(?:\([^)]*\))?\s*(?:의|보다|대비|에 비해|와 비교|과 비교)")
 _ZERO = re.compile(r"(?P<z>하나도)|(?<=[은는])\s?(?P<n>없었다)")
@@ -109,6 +128,12 @@ class Sentence:
     clause_groups: tuple[tuple[int, int, Sequence[Sequence[Indicator]]], ...] = ()
     # Whether ``groups`` were named in this sentence (not carried from an earlier one).
     own: bool = True
+    # The entity the text is mostly about (Korean news leaves it unsaid for sentences on end).
+    main: Entity | None = None
+    # The mentions the indicators in question could hold a figure for.
+    fit: tuple[Mention, ...] = ()
+    # Where the years written in the sentence end, and their values, in order.
+    years: tuple[tuple[int, int], ...] = ()
 
     @classmethod
     def read(
@@ -120,12 +145,14 @@ class Sentence:
         prev_rank: int | None,
         *,
         own: bool = True,
+        main: Entity | None = None,
     ) -> Sentence:
         """Find the names and the numbers of the context's sentence."""
         from aiindex._check.keywords import candidates
 
         found = [m for m in mentions(ctx.sentence) if not _WORLD_RANK.match(ctx.sentence, m.end)]
         found += [m for m in korean_home(ctx.sentence) if not _overlaps(m, found)]
+        found += [m for m in aliases(ctx.sentence) if not _overlaps(m, found)]
         found.sort(key=lambda m: m.start)
         masked = mask(ctx.sentence, found)
         last_year = _LAST_YEAR.search(ctx.sentence)
@@ -135,18 +162,24 @@ class Sentence:
             for a, b in spans
             if len(spans) > 1 and (named := candidates(ctx.sentence[a:b], ctx.edition))
         )
+        toks = tuple(tokens(masked))
+        fit = tuple(m for m in found if fits(m.entity, groups))
+        years = tuple((t.end, int(t.value)) for t in toks if t.kind == "year")
         return cls(
             ctx,
             lang,
             tuple(found),
             masked,
-            tuple(tokens(masked)),
+            toks,
             groups,
             topic,
             prev_rank,
             last_year.start() if last_year else None,
             by_clause,
             own,
+            main,
+            fit,
+            years,
         )
 
     def groups_at(self, pos: int) -> Sequence[Sequence[Indicator]]:
@@ -164,14 +197,14 @@ class Sentence:
 
     def fitting(self) -> list[Mention]:
         """The mentions of entities the indicators in question could hold a figure for."""
-        return [m for m in self.mentions if fits(m.entity, self.groups)]
+        return list(self.fit)
 
     def year_at(self, pos: int) -> tuple[int | None, bool]:
         """The data year of a figure at ``pos``: the last year written before it, else the
         edition's previous year after "지난해" (relative: True), else None (the latest)."""
-        before = [t for t in self.tokens if t.kind == "year" and t.end <= pos]
-        if before:
-            return int(before[-1].value), False
+        i = bisect.bisect_right(self.years, (pos, 10**9))
+        if i:
+            return self.years[i - 1][1], False
         if self.last_year_at is not None and self.last_year_at < pos:
             return self.ctx.edition - 1, True
         return None, False
@@ -205,11 +238,34 @@ def _first_graded(
     return None
 
 
+def _bound_elsewhere(s: Sentence, m: Mention, tok_start: int) -> bool:
+    """Whether the sentence's structure ties ``m`` to a figure other than the one at
+    ``tok_start``: "80% in China", "China's $9.3 billion", "China (20)", "Germany at 529"."""
+    for t in s.tokens:
+        if t.start == tok_start or t.kind == "year":
+            continue
+        if t.end <= m.start and _FROM.fullmatch(s.text[t.end : m.start]):
+            return True
+        if t.start >= m.end and _OWN_FIGURE.fullmatch(s.text[m.end : t.start]):
+            return True
+    return False
+
+
+def _references(s: Sentence, m: Mention, pos: int) -> bool:
+    """Whether ``m`` is named only as a point of comparison before ``pos``: "나이지리아(71%)에
+    이어 2위", "이스라엘 다음으로", "behind Israel"."""
+    between = s.text[m.end : pos]
+    if s.lang == "ko":
+        return _REFERENCE_KO.match(between) is not None
+    return _REFERENCE_EN.search(s.text[max(0, m.start - 30) : m.start]) is not None
+
+
 def entity_for(s: Sentence, tok_start: int, tok_end: int | None = None) -> Entity | None:
     """The entity a figure at ``tok_start:tok_end`` is about, if the sentence tells."""
     fitting = s.fitting()
     if s.lang == "en":
-        # "61 came from the United States, 15 from China": the entity the figure is from.
+        # "61 came from the United States, 15 from China", "80% in China": the entity the
+        # figure is from.
         for m in fitting:
             if (
                 tok_end is not None
@@ -217,12 +273,16 @@ def entity_for(s: Sentence, tok_start: int, tok_end: int | None = None) -> Entit
                 and _FROM.fullmatch(s.text[tok_end : m.start])
             ):
                 return m.entity
+    # "X's $Y", "X ($Y)", "X at Y", "the US 50, China 30": the name before the figure.
     before = [m for m in fitting if m.end <= tok_start]
     if before:
         return before[-1].entity
-    after = [m for m in fitting if m.start >= tok_start]
     # English puts the figure first at times: "with 109 models, the United States led"; but
-    # after "It ..." the figure is the topic's.
+    # after "It ..." the figure is the topic's, and a name tied to a figure of its own
+    # ("against 80% in China") is not this one's.
+    after = [
+        m for m in fitting if m.start >= tok_start and not _bound_elsewhere(s, m, tok_start)
+    ]
     if after and s.lang == "en" and not PRONOUN_START.match(s.text[:tok_start]):
         return after[0].entity
     if s.topic is not None and fits(s.topic, s.groups):
@@ -235,10 +295,57 @@ def _rank_entity(s: Sentence, tok: Token) -> Entity | None:
     for m in s.mentions:
         if 0 <= m.start - tok.end <= 1 and fits(m.entity, s.groups):
             return m.entity
+    # "나이지리아(71%)에 이어 2위": the rank is the subject's, not Nigeria's.
+    before = [m for m in s.fitting() if m.end <= tok.start]
+    if before and _references(s, before[-1], tok.start):
+        subject = [m for m in before if not _references(s, m, tok.start)]
+        if subject:
+            return subject[-1].entity
+        return s.topic if s.topic is not None and fits(s.topic, s.groups) else None
     return entity_for(s, tok.start)
 
 
+def _topic_fallbacks(s: Sentence, ent: Entity | None, tok: Token) -> list[Entity]:
+    """The entities to try for a figure whose sentence names none: the topic, then the entity
+    the text is mostly about."""
+    if ent is None:
+        return []
+    named = any(m.entity.id == ent.id for m in s.mentions)
+    out = [ent]
+    if not named and s.main is not None and s.main.id != ent.id and fits(s.main, s.groups):
+        out.append(s.main)
+    return out
+
+
 # --------------------------------------------------------------------------- claims
+
+
+def _signed(s: Sentence, tok: Token) -> Token:
+    """``tok`` with the sign its words give a net flow ("순유출 0.36명" is -0.36): the nearest
+    sign word of its clause, where the number is written without one."""
+    from aiindex._check.words import sign_words
+
+    if tok.value < 0 or tok.kind not in ("count", "bare"):
+        return tok
+    clause = next(((a, b) for a, b in clauses(s.text) if a <= tok.start < b), (0, len(s.text)))
+    negative, positive = sign_words()
+    best: tuple[int, int] | None = None
+    text = s.text[clause[0] : clause[1]].casefold()
+    others = [t for t in s.tokens if t is not tok and t.kind != "year"]
+    for sign, words in ((-1, negative), (1, positive)):
+        for word in words:
+            for m in re.finditer(re.escape(word.casefold()), text):
+                at = clause[0] + m.start()
+                lo, hi = sorted((at, tok.start))
+                # The word must speak of this number: no other figure stands between them.
+                if any(lo < t.start < hi for t in others):
+                    continue
+                distance = abs(at - tok.start)
+                if best is None or distance < best[0]:
+                    best = (distance, sign)
+    if best is None or best[1] > 0:
+        return tok
+    return attrs.evolve(tok, value=-tok.value, sign_word=True)
 
 
 def _value_claim(
@@ -254,7 +361,19 @@ def _value_claim(
         why = "no entity of the indicator's kind named near the number"
         ind_id = groups[0][0].id
         return claim(s.ctx, span, "value", "not found", why, claimed=claimed, indicator=ind_id)
-    got = _first_graded(lambda ind: grade_value(s.ctx, tok, ind, ent, year, relative), groups, ent)
+    signed = _signed(s, tok)
+    got: Claim | None = None
+    for who in _topic_fallbacks(s, ent, tok):
+
+        def grade(ind: Indicator, who: Entity = who) -> Claim | None:
+            used = signed if _has_negatives(ind) else tok
+            return grade_value(s.ctx, used, ind, who, year, relative)
+
+        found = _first_graded(grade, groups, who)
+        if found is not None and (got is None or found.grade == "supported"):
+            got = found
+        if got is not None and got.grade == "supported":
+            break
     if got is None:
         return claim(
             s.ctx,
@@ -268,6 +387,11 @@ def _value_claim(
             year=year,
         )
     return got
+
+
+def _has_negatives(ind: Indicator) -> bool:
+    """Whether ``ind`` holds a negative value (a net flow): only then does a sign word count."""
+    return any(o.magnitude < 0 for o in ind.observations)
 
 
 def rank_claim(

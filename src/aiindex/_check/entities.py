@@ -127,6 +127,48 @@ def korean_home(sentence: str) -> list[Mention]:
     return [Mention(m.start(), m.end(), by_id("KOR")) for m in _HOME_KO.finditer(sentence)]
 
 
+@functools.cache
+def _aliases() -> tuple[re.Pattern[str], dict[str, str]] | None:
+    """One pattern of the other names of claims.toml ([names]), longest first, and the entity
+    id of each name (casefolded)."""
+    from aiindex._check.words import claims_data
+
+    table: dict[str, str] = {k.casefold(): v for k, v in claims_data().get("names", {}).items()}
+    if not table:
+        return None
+    parts = []
+    for name in sorted(table, key=len, reverse=True):
+        body = re.escape(name).replace(r"\ ", r"\s")
+        if name.isascii():
+            # A whole word, plural or not: "Korean", "Koreans"; "the world's".
+            plural = "" if name.endswith("'s") else "s?"
+            parts.append(rf"(?<![A-Za-z]){body}{plural}(?![A-Za-z])")
+        else:
+            parts.append(body)
+    return re.compile("|".join(parts), re.I), table
+
+
+def aliases(sentence: str) -> list[Mention]:
+    """The entities a sentence names by the other names of claims.toml.
+
+    >>> [(m.start, m.entity.id) for m in aliases("韓 AI 투자 … South Koreans and the world's")]
+    [(0, 'KOR'), (10, 'KOR'), (28, 'world')]
+    """
+    from aiindex._reference.entities import by_id
+
+    found = _aliases()
+    if found is None:
+        return []
+    pattern, table = found
+    out = []
+    for m in pattern.finditer(sentence):
+        key = m.group().casefold()
+        entity_id = table.get(key) or table.get(key[:-1]) or table.get(re.sub(r"\s+", " ", key))
+        if entity_id is not None:
+            out.append(Mention(m.start(), m.end(), by_id(entity_id)))
+    return out
+
+
 def kinds(ind: Indicator) -> set[str]:
     """The entity kind of ``ind`` and the ids of every entity in its table."""
     return {ind.entity_kind} | {o.entity.id for o in ind.observations}

@@ -170,9 +170,10 @@ def grade_value(
         return None
     if tok.kind == "percent" and ind.unit != "percent":
         return None
-    if tok.kind == "count" and (code is not None or ind.unit == "percent"):
+    # A number without "%" is no percentage: news writes them with the sign.
+    if tok.kind in ("count", "bare") and (code is not None or ind.unit == "percent"):
         return None
-    if not _counter_fits(tok.text, ind.unit):
+    if tok.kind in ("count", "bare") and not _counter_fits(tok.text, ind.unit):
         return None
     actual = Decimal(repr(obs.magnitude))
     report_text = f"{obs.printed} {obs.printed_unit}"
@@ -187,8 +188,10 @@ def grade_value(
     scale = Decimal(split_scale(ind.unit)[0])
     if tok.kind == "money" and tok.currency != code:
         return _grade_foreign_money(ctx, tok, ind, obs, code or "", common)
-    claimed = tok.value / scale if tok.scaled else tok.value
-    tol = max(tok.precision / (scale if tok.scaled else 1), _report_precision(obs)) / 2
+    # A count written in full ("290,300 robots") for a table in thousands is in base units.
+    in_base = tok.scaled or (scale > 1 and abs(tok.value) >= scale)
+    claimed = tok.value / scale if in_base else tok.value
+    tol = max(tok.precision / (scale if in_base else 1), _report_precision(obs)) / 2
     ok = _within(claimed, actual, tol, tok.qualifier)
     label = _label(claimed, tok.qualifier)
     who = f"{entity.name} {obs.year}"
@@ -223,15 +226,29 @@ _COUNTERS: dict[str, frozenset[str]] = {
     "대": frozenset({"robot", "unit"}),
     "곳": frozenset({"company", "data_center"}),
     "개사": frozenset({"company"}),
+    "개국": frozenset({"country"}),
     "models": frozenset({"model"}),
     "model": frozenset({"model"}),
     "patents": frozenset({"patent"}),
     "bills": frozenset({"bill"}),
+    "laws": frozenset({"bill"}),
     "companies": frozenset({"company"}),
     "robots": frozenset({"robot", "unit"}),
+    "papers": frozenset({"paper", "publication"}),
+    "publications": frozenset({"paper", "publication"}),
+    "data centers": frozenset({"data_center"}),
+    "students": frozenset({"student"}),
+    "graduates": frozenset({"graduate"}),
+    "countries": frozenset({"country"}),
+    "economies": frozenset({"country"}),
+    "nations": frozenset({"country"}),
+    "pages": frozenset({"page"}),
 }
 _SCALE_WORDS = frozenset({"thousand", "ten_thousand", "hundred_thousand", "million", "billion"})
-_COUNTER = re.compile(r"(?:개사|[명건편대곳]|models?|patents|bills|companies|robots)$")
+_COUNTER = re.compile(
+    r"(?:개사|개국|[명건편대곳]|models?|patents|bills|laws|companies|robots|papers|publications"
+    r"|data centers|students|graduates|countries|economies|nations|pages)$"
+)
 
 
 def _counter_fits(text: str, unit: str) -> bool:
@@ -273,9 +290,18 @@ def grade_rank(
     ranking = ind.ranking(obs.year)
     above = [r for r in ranking if r.rank == rank and r.entity.id != entity.id]
     report_text = f"rank {actual} ({obs.printed} {obs.printed_unit})"
+    # Tied entities share the top rank of their block; a text that lists them one after the
+    # other ("Portugal and Russia followed with 20 each") gives the block's later ranks.
+    tied = sum(1 for r in ranking if r.rank == actual)
     if actual == rank:
         grade: Grade = "supported"
         why = f"{entity.name} is {_ordinal(actual)} on {ind.id} in {obs.year}"
+    elif actual < rank < actual + tied:
+        grade = "supported"
+        why = (
+            f"{entity.name} is tied {_ordinal(actual)} with {tied - 1} other(s) on {ind.id} in "
+            f"{obs.year}: ranks {actual} to {actual + tied - 1}"
+        )
     else:
         grade = "contradicted"
         why = f"{entity.name} is {_ordinal(actual)}, not {_ordinal(rank)}, in {obs.year}"

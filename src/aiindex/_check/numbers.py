@@ -23,9 +23,12 @@ TokenKind = Literal["money", "percent", "count", "bare", "ratio", "rank", "diff"
 
 
 _CURRENCY_WORD = r"달러|원|엔|위안|유로|파운드|(?:US\s)?dollars?(?![A-Za-z])"
+# A number never ends with a comma ("the United States 50, China 30"); its Korean tail
+# ("72억6천만") is atomic, so a run of 억 or 만 is read once, never backtracked into.
+_DIGITS = r"\d(?:[\d,]*\d)?(?:\.\d+)?"
 _NUMBER = re.compile(
     r"(?P<pre>US\$|\$|€|£|₩)?\s?"
-    r"(?<![\w.,\-])(?P<num>-?\d[\d,]*(?:\.\d+)?(?:[조억만천백십]+(?:\s?\d[\d,]*(?:\.\d+)?)?)*)"
+    rf"(?<![\w.,\-])(?P<num>-?{_DIGITS}(?>(?:[조억만천백십]+(?:\s?{_DIGITS})?)*))"
     r"(?:\s?(?P<scale>thousand|million|billion|trillion|bn|mn)(?![A-Za-z]))?"
     r"(?P<unit>\s?(?:" + _CURRENCY_WORD + r")"
     r"|\s?%p|\s?%\s?포인트|\s?%|\s?퍼센트|\s(?:percentage\spoints?|per\s?cent|percent)(?![A-Za-z])"
@@ -33,9 +36,48 @@ _NUMBER = re.compile(
     r"|\s?위|\s?번째|(?:st|nd|rd|th)(?![A-Za-z])"
     r"|\s?년|\s?월(?![가-힣])|\s?일(?![가-힣])|\s?(?:개사|개국|개|건|곳|명|회|편)"
     r"|\s?대(?=[을를이가는와과의로에도\s.,)]|$)"
-    r"|\s(?:models?|bills?|compan(?:y|ies)|patents?|mentions?|units?|robots?|installations"
-    r"|startups)(?![A-Za-z]))?"
+    r"|\s(?:models?|bills?|laws?|compan(?:y|ies)|patents?|mentions?|units?|robots?"
+    r"|installations|startups|papers?|publications?|data\scenters?|countries|economies"
+    r"|nations|pages|students|graduates)(?![A-Za-z]))?"
 )
+# English numbers written in words ("twenty", "Sixty-nine percent"). "one" is left out: it is
+# mostly not a figure ("one of the", "no one").
+_UNITS_EN = (
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen",
+)  # fmt: skip
+_TENS_EN = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_WORD_VALUE = {w: n for n, w in enumerate(_UNITS_EN)} | {
+    w: 20 + 10 * n for n, w in enumerate(_TENS_EN)
+}
+_WORD_NUMBER = re.compile(
+    r"(?<![A-Za-z\-])(?:(?P<tens>" + "|".join(_TENS_EN) + r")(?:-(?P<unit>"
+    + "|".join(_UNITS_EN[1:10]) + r"))?|(?P<small>" + "|".join(_UNITS_EN[2:]) + r"))"
+    r"(?![A-Za-z\-])",
+    re.I,
+)
+# Ratios in words: "twice", "more than double", "barely half of", "절반", "두 배".
+_RATIO_WORDS = {
+    "twice": 2, "double": 2, "triple": 3, "quadruple": 4, "half": 0.5, "a third": 1 / 3,
+    "one-third": 1 / 3, "a quarter": 0.25, "절반": 0.5, "두배": 2, "세배": 3, "네배": 4,
+}  # fmt: skip
+_RATIO_WORD = re.compile(
+    r"(?<![A-Za-z\-])(?<!first\s)(?<!second\s)(?<!the\s)"
+    r"(?P<en>twice|double|triple|quadruple|half|a third|one-third|a quarter)"
+    r"(?![A-Za-z\-])(?=\s(?:of|the|as|that|what|[A-Z]))"
+    r"|(?<![가-힣])(?P<ko>절반|두\s?배|세\s?배|네\s?배)",
+    re.I,
+)
+# "10명 중 7명", "7 in 10", "seven out of ten": a share of people, as a percentage.
+_SHARE = re.compile(
+    r"(?<![\d.,])(?P<n>\d{1,3})\s?명\s?(?:중|가운데)\s?(?P<m>\d{1,3})\s?명"
+    r"|(?<![\d.,])(?P<m_en>\d{1,2})\s(?:in|out\sof)\s(?P<n_en>3|4|5|10|20|100)(?![\d.,])"
+)
+# A number after "top" is the size of a ranking ("the top 10"), not a figure.
+_TOP = re.compile(r"(?:top|상위)\s*$", re.I)
+# A list's item number at the start of a sentence: "1. ", "2) ".
+_LIST_MARK = re.compile(r"^\s*\d{1,2}[.)](?=\s)")
 # Korean ordinals count with native numbers: 첫 번째, 두 번째 ... 열 번째.
 _KOREAN_COUNTS = ("첫", "두", "세", "네", "다섯", "여섯", "일곱", "여덟", "아홉", "열")
 _KOREAN_ORDINALS = {word: n for n, word in enumerate(_KOREAN_COUNTS, start=1)}
@@ -49,13 +91,17 @@ _ORDINAL_WORD = re.compile(
 )
 _QUAL_BEFORE = re.compile(
     r"(?P<q>more than|over|above|at least|upwards of|nearly|almost|about|around|approximately"
-    r"|roughly|some|less than|under|below|fewer than|약|무려|거의)\s*$",
+    r"|roughly|some|barely|just over|just under|less than|under|below|fewer than|약|무려|거의)"
+    r"\s*$",
     re.I,
 )
-_QUAL_AFTER = re.compile(r"^\s*(?P<q>이상|넘게|넘는|넘어|넘|초과|가까이|가량|정도|이하|미만|남짓)")
+_QUAL_AFTER = re.compile(
+    r"^\s*(?:가|이)?\s*(?P<q>이상|넘게|넘는|넘어|넘|초과|가까이|가량|정도|수준|이하|미만|남짓)"
+)
 # Qualifiers not listed here ("nearly", "약", "가량") mean "about": "~".
 _QUALIFIERS = {
     "more than": ">",
+    "just over": ">",
     "over": ">",
     "above": ">",
     "upwards of": ">",
@@ -70,6 +116,7 @@ _QUALIFIERS = {
     "under": "<",
     "below": "<",
     "fewer than": "<",
+    "just under": "<",
     "미만": "<",
     "이하": "<=",
 }
@@ -98,23 +145,89 @@ class Token:
     qualifier: str | None = None  # ">", ">=", "<", "<=", "~" or None
     total: bool = False
     direction: int = 1  # for differences: +1 "more", -1 "fewer"
+    sign_word: bool = False  # the value was made negative by a word ("순유출", "net outflow")
+
+
+def digitized(masked: str) -> tuple[str, list[tuple[int, int]]]:
+    """``masked`` with its list mark blanked and its numbers in words written as digits, right
+    aligned in the word's place ("twenty" -> "    20"), and where those words are; so every
+    position in the text stays where it was."""
+    chars = list(masked)
+    mark = _LIST_MARK.match(masked)
+    if mark:
+        chars[mark.start() : mark.end()] = "#" * (mark.end() - mark.start())
+    spans = []
+    for m in _WORD_NUMBER.finditer(masked):
+        if m.group("small") and m.group("small").lower() == "one":
+            continue
+        if m.group("tens"):
+            value = _WORD_VALUE[m.group("tens").lower()]
+            value += _WORD_VALUE[m.group("unit").lower()] if m.group("unit") else 0
+        else:
+            value = _WORD_VALUE[m.group("small").lower()]
+        digits = str(value)
+        a, b = m.span()
+        chars[a:b] = " " * (b - a - len(digits)) + digits
+        spans.append((a, b))
+    return "".join(chars), spans
 
 
 def tokens(masked: str) -> list[Token]:
-    """The numbers and ordinal words of a masked sentence, in order."""
+    """The numbers and ordinal words of a masked sentence, in order.
+
+    >>> [(t.text, t.kind, float(t.value)) for t in tokens("China had twenty and the UK 8.")]
+    [('twenty', 'count', 20.0), ('8', 'bare', 8.0)]
+    >>> [(t.kind, float(t.value)) for t in tokens("한국인 10명 중 7명은")]
+    [('percent', 70.0)]
+    """
+    text, words = digitized(masked)
     out: list[Token] = []
-    for m in _NUMBER.finditer(masked):
-        tok = _number(masked, m)
-        if tok is not None:
-            out.append(_in_context(masked, tok))
-    for m in _ORDINAL_WORD.finditer(masked):
+    shares = [m for m in _SHARE.finditer(text)]
+    taken = [m.span() for m in shares]
+    for m in shares:
+        n, k = (m.group("n"), m.group("m")) if m.group("n") else (m.group("n_en"), m.group("m_en"))
+        if int(n) == 0 or int(k) > int(n):
+            continue
+        a = _word_start(m.start(), words)
+        value = Decimal(int(k)) * 100 / Decimal(int(n))
+        out.append(Token(a, m.end(), masked[a : m.end()], "percent", value, Decimal(100) / int(n)))
+    for m in _NUMBER.finditer(text):
+        if any(a <= m.start("num") < b for a, b in taken):
+            continue
+        if _TOP.search(text[max(0, m.start() - 8) : m.start("num")]):
+            continue
+        tok = _number(text, m)
+        if tok is None:
+            continue
+        start = _word_start(tok.start, words)
+        tok = attrs.evolve(tok, start=start, text=masked[start : tok.end])
+        out.append(_in_context(text, tok))
+    for m in _ORDINAL_WORD.finditer(text):
         word = (m.group("ko") or m.group("en")).lower()
         s, e = (m.start("en"), m.end("en")) if m.group("en") else (m.start(), m.end())
         if any(t.start <= s < t.end for t in out):
             continue
         out.append(Token(s, e, masked[s:e], "rank", Decimal(_WORD_ORDINALS[word]), Decimal(1)))
+    for m in _RATIO_WORD.finditer(text):
+        word = squash_ws(m.group()).lower()
+        value = Decimal(repr(_RATIO_WORDS[word])).quantize(Decimal("0.0001"))
+        tok = Token(m.start(), m.end(), masked[m.start() : m.end()], "ratio", value, value / 10)
+        out.append(_in_context(text, tok))
     out.sort(key=lambda t: t.start)
     return out
+
+
+def squash_ws(text: str) -> str:
+    """``text`` without whitespace."""
+    return re.sub(r"\s+", "", text)
+
+
+def _word_start(pos: int, words: list[tuple[int, int]]) -> int:
+    """Where the number word that holds ``pos`` starts (``pos`` itself if none)."""
+    for a, b in words:
+        if a <= pos < b:
+            return a
+    return pos
 
 
 def _number(masked: str, m: re.Match[str]) -> Token | None:
