@@ -45,6 +45,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "PRONOUN_START",
+    "names_in",
     "TOPIC_KO",
     "Sentence",
     "attach",
@@ -105,8 +106,33 @@ def clauses(sentence: str) -> list[tuple[int, int]]:
     return out
 
 
+# A year right after a figure: "23% in 2023", "$1.8 billion (2025)".
+_YEAR_AFTER = re.compile(r"\s*(?:,\s*)?(?:in|for|as of|\()\s*((?:19|20)\d{2})(?!\d)")
+_BASE_BEFORE = re.compile(r"(?:since|from|between|compared with|over)\s(?:the\s)?$", re.I)
+_BASE_AFTER = re.compile(r"^\s?년?\s?(?:부터|이후|이래|대비|보다|에\s?비해)")
+
+
+def _is_base_year(text: str, start: int, end: int) -> bool:
+    """Whether the year at ``start:end`` is where a period or a change starts ("since 2003",
+    "from 2013 to", "2016년부터", "2024년 대비"), not a year of data."""
+    return bool(
+        _BASE_BEFORE.search(text[max(0, start - 20) : start]) or _BASE_AFTER.match(text[end:])
+    )
+
+
 def _overlaps(m: Mention, others: Sequence[Mention]) -> bool:
     return any(o.start < m.end and m.start < o.end for o in others)
+
+
+def names_in(sentence: str) -> list[Mention]:
+    """The entities a sentence names, left to right: by their names ("세계 5위" is a world
+    rank, not the World), as Korean news names Korea ("우리나라", "국내"), and by the other
+    names of claims.toml (demonyms, headline Hanja)."""
+    found = [m for m in mentions(sentence) if not _WORLD_RANK.match(sentence, m.end)]
+    found += [m for m in korean_home(sentence) if not _overlaps(m, found)]
+    found += [m for m in aliases(sentence) if not _overlaps(m, found)]
+    found.sort(key=lambda m: m.start)
+    return found
 
 
 @attrs.frozen
@@ -146,14 +172,13 @@ class Sentence:
         *,
         own: bool = True,
         main: Entity | None = None,
+        found: Sequence[Mention] | None = None,
     ) -> Sentence:
-        """Find the names and the numbers of the context's sentence."""
+        """Find the names (unless ``found``) and the numbers of the context's sentence."""
         from aiindex._check.keywords import candidates
 
-        found = [m for m in mentions(ctx.sentence) if not _WORLD_RANK.match(ctx.sentence, m.end)]
-        found += [m for m in korean_home(ctx.sentence) if not _overlaps(m, found)]
-        found += [m for m in aliases(ctx.sentence) if not _overlaps(m, found)]
-        found.sort(key=lambda m: m.start)
+        if found is None:
+            found = names_in(ctx.sentence)
         masked = mask(ctx.sentence, found)
         last_year = _LAST_YEAR.search(ctx.sentence)
         spans = clauses(ctx.sentence)
@@ -164,7 +189,11 @@ class Sentence:
         )
         toks = tuple(tokens(masked))
         fit = tuple(m for m in found if fits(m.entity, groups))
-        years = tuple((t.end, int(t.value)) for t in toks if t.kind == "year")
+        years = tuple(
+            (t.end, int(t.value))
+            for t in toks
+            if t.kind == "year" and not _is_base_year(ctx.sentence, t.start, t.end)
+        )
         return cls(
             ctx,
             lang,
@@ -199,12 +228,24 @@ class Sentence:
         """The mentions of entities the indicators in question could hold a figure for."""
         return list(self.fit)
 
-    def year_at(self, pos: int) -> tuple[int | None, bool]:
-        """The data year of a figure at ``pos``: the last year written before it, else the
-        edition's previous year after "지난해" (relative: True), else None (the latest)."""
+    def year_at(self, pos: int, end: int | None = None) -> tuple[int | None, bool]:
+        """The data year of a figure at ``pos:end``: the year right after it ("23% in 2023"),
+        else the last year written before it, else the first after it in its clause ("4.69%
+        of all postings in Singapore in 2024"), else the edition's previous year after
+        "지난해" (relative: True), else None (the latest). A year a period starts from
+        ("since 2003", "2013년부터") is no data year."""
+        if end is not None:
+            after = _YEAR_AFTER.match(self.text, end)
+            if after and not _is_base_year(self.text, after.start(1), after.end(1)):
+                return int(after.group(1)), False
         i = bisect.bisect_right(self.years, (pos, 10**9))
         if i:
             return self.years[i - 1][1], False
+        if end is not None:
+            clause_end = next((b for a, b in clauses(self.text) if a <= pos < b), len(self.text))
+            later = [y for e, y in self.years if end < e <= clause_end]
+            if later:
+                return later[0], False
         if self.last_year_at is not None and self.last_year_at < pos:
             return self.ctx.edition - 1, True
         return None, False
@@ -470,7 +511,7 @@ def number_claims(s: Sentence) -> list[Claim]:
     for tok in s.tokens:
         if tok.kind == "year" or tok.start in converted:
             continue
-        year, relative = s.year_at(tok.start)
+        year, relative = s.year_at(tok.start, tok.end)
         change = _change_of(s, tok)
         if change is not None:
             out.append(_change_claim(s, tok, year, *change))

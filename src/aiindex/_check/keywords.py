@@ -91,8 +91,10 @@ def _english(text: str) -> set[str]:
 
 
 def _korean(text: str) -> set[str]:
-    """The Korean content words of ``text``, without their particles."""
+    """The Korean content words of ``text``, without their particles; a word of four
+    syllables also as its two halves, as compounds are written apart ("우선순위": "우선")."""
     words = {_stem(t) for t in _HANGUL_WORD.findall(text)}
+    words |= {half for w in words if len(w) == 4 for half in (w[:2], w[2:])}
     return {w for w in words if len(w) >= 2 and w not in _STOP}
 
 
@@ -132,6 +134,15 @@ def _area_words(edition: int) -> frozenset[str]:
     return frozenset(out)
 
 
+@functools.cache
+def _ignored() -> re.Pattern[str]:
+    from aiindex._check.words import claims_data
+
+    phrases = sorted(claims_data().get("ignore", {}).get("phrases", ()), key=len, reverse=True)
+    body = "|".join(r"\s?".join(re.escape(w) for w in p.split()) for p in phrases)
+    return re.compile(body, re.I)
+
+
 @attrs.frozen
 class Said:
     """What a sentence says, as indicators are looked for in it: its stemmed English words,
@@ -143,7 +154,9 @@ class Said:
 
     @classmethod
     def of(cls, text: str) -> Said:
-        """The words of ``text``."""
+        """The words of ``text``, less the names of the report and its makers ("인간중심AI
+        연구소", "Institute for Human-Centered AI"), whose words name no indicator."""
+        text = _ignored().sub(" ", text) if _ignored().pattern else text
         return cls(text, squash(text), frozenset(_english(text)))
 
     def says(self, word: str) -> bool:
@@ -173,7 +186,8 @@ class Profile:
     """How a sentence names one indicator.
 
     ``words``: content words of its titles and unit labels (English stems, Korean words);
-    ``phrases``: squashed phrases that name it (claims.toml keywords, unit cues);
+    ``phrases``: squashed phrases that name it (claims.toml keywords, long unit labels);
+    ``cues``: per-capita cues of its unit ("per100,000", "1만명당"), which many share;
     ``qualifier``: for a breakdown, the words one of which must be said (with
     ``qualifier_phrases``); ``shadow``: a breakdown that adds no word a text could say (a
     table of three areas of the overall one), found only where the overall has no figure.
@@ -188,6 +202,7 @@ class Profile:
     # The words of the title before its first comma or parenthesis, less area names: what the
     # table is about. One of them (or a phrase) must be said for the indicator to be named.
     core: frozenset[str] = frozenset()
+    cues: tuple[str, ...] = ()
 
     @property
     def id(self) -> str:
@@ -198,7 +213,7 @@ class Profile:
 def _core(title: str) -> str:
     """A title without what follows its first comma or parenthesis: "AI talent concentration"
     of "AI talent concentration (share of LinkedIn members with AI talent)"."""
-    return re.split(r"[,(:]", title, maxsplit=1)[0]
+    return re.split(r"[,(]", title, maxsplit=1)[0]
 
 
 def _cues(label: str) -> list[str]:
@@ -292,8 +307,9 @@ def profiles(edition: int) -> tuple[Profile, ...]:
                 o.id != ind.id and cores[o.id] == cores[ind.id] for o in inds
             )
         phrases = list(keywords.get(ind.id, ()))
+        cues: list[str] = []
         for label in (ind.unit_label or "", ind.unit_label_ko or ""):
-            phrases += _cues(label)
+            cues += _cues(label)
             if len(squash(label)) >= 9 and re.search(r"[A-Za-z가-힣]", label):
                 phrases.append(squash(label))
         out.append(
@@ -305,6 +321,7 @@ def profiles(edition: int) -> tuple[Profile, ...]:
                 tuple(dict.fromkeys(phrases_q)),
                 shadow,
                 frozenset(cores[ind.id] - names - qualifier),
+                tuple(dict.fromkeys(cues)),
             )
         )
     return tuple(out)
@@ -352,10 +369,16 @@ def score(p: Profile, said: Said, edition: int) -> float:
         return 0.0
     n = len(profiles(edition))
     content = [w for w in matched if weights[w] > 0.5]
-    distinct = any(weights[w] >= 1 + math.log(n / _DISTINCT) for w in content)
-    if not (phrase or distinct or len(content) >= 2):
+    # One rare word names an indicator; a Korean word of two syllables alone may be part of
+    # another ("크게", "연구소"), so it needs a second word.
+    distinct = any(
+        weights[w] >= 1 + math.log(n / _DISTINCT) and (w.isascii() or len(w) >= 3)
+        for w in content
+    )
+    cue = any(said.has_phrase(c) for c in p.cues)
+    if not (phrase or distinct or len(content) + cue + named >= 2):
         return 0.0
-    total = sum(weights[w] for w in matched) + (_PHRASE if phrase else 0.0)
+    total = sum(weights[w] for w in matched) + (_PHRASE if phrase else 0.0) + (1.0 if cue else 0)
     if named:
         total += _QUALIFIED
     if p.shadow:

@@ -84,9 +84,13 @@ _KOREAN_ORDINALS = {word: n for n, word in enumerate(_KOREAN_COUNTS, start=1)}
 _WORD_ORDINALS = {**ORDINALS, **_KOREAN_ORDINALS}
 _ORDINAL_WORD = re.compile(
     r"(?<![가-힣])(?P<ko>" + "|".join(_KOREAN_ORDINALS) + r")\s?번째"
-    r"|(?<![A-Za-z])(?:ranked|ranks|ranking|was|is|came|comes|placed|in)\s(?:the\s)?"
+    r"|(?<![A-Za-z])(?:ranked|ranks|ranking|was|is|came|comes|placed|in)\s(?:(?:a|the)\s)?"
+    r"(?:(?:distant|close|clear|solid|strong|joint)\s)?"
     r"(?P<en>" + "|".join(ORDINALS) + r")(?![A-Za-z])"
-    r"(?!\s(?:time|half|quarter|year))",
+    r"(?!\s(?:time|half|quarter|year))"
+    # Right after a name or a comma, where a rank is said: "China third at 6.95", ", eighth."
+    r"|(?:#|,)\s(?P<after>" + "|".join(ORDINALS) + r")"
+    r"(?=\s(?:at|with|place|in|among|only|globally|worldwide)\b|\s?[,.;)]|\s?$)",
     re.I,
 )
 _QUAL_BEFORE = re.compile(
@@ -203,8 +207,9 @@ def tokens(masked: str) -> list[Token]:
         tok = attrs.evolve(tok, start=start, text=masked[start : tok.end])
         out.append(_in_context(text, tok))
     for m in _ORDINAL_WORD.finditer(text):
-        word = (m.group("ko") or m.group("en")).lower()
-        s, e = (m.start("en"), m.end("en")) if m.group("en") else (m.start(), m.end())
+        group = "en" if m.group("en") else "after" if m.group("after") else "ko"
+        word = m.group(group).lower()
+        s, e = (m.start(group), m.end(group)) if group != "ko" else (m.start(), m.end())
         if any(t.start <= s < t.end for t in out):
             continue
         out.append(Token(s, e, masked[s:e], "rank", Decimal(_WORD_ORDINALS[word]), Decimal(1)))
@@ -278,7 +283,7 @@ def _kind(num: str, unit: str, pre: str, scale_word: str | None) -> TokenKind | 
         return "ratio"
     if (unit.startswith("%") and unit.endswith(("p", "포인트"))) or "point" in unit:
         return "diff"
-    if unit in ("%", "퍼센트") or "cent" in unit:
+    if unit in ("%", "퍼센트") or re.fullmatch(r"per\s?cent", unit, re.I):
         return "percent"
     return "count" if unit else "bare"
 

@@ -20,13 +20,19 @@ __all__ = ["implicit_ranks"]
 
 _RANK1 = re.compile(
     r"가장\s?(?:많|높|크|앞)|최다|(?<![A-Za-z])(?:the most|the highest|the largest|the biggest"
+    r"|most prolific|(?:world['’]s|world’s)\s(?:most|largest|biggest|highest|top)"
     r"|led|leads|leading|topped|tops)(?![A-Za-z])",
     re.I,
 )
-_NOT_RANK1 = re.compile(r"유출|outflow|최저|lowest|fewest|least|smallest", re.I)
+# A sentence with one of these speaks of a bottom, or of one among the first: no first place.
+_NOT_RANK1 = re.compile(
+    r"유출|outflow|최저|lowest|fewest|least|smallest|among the|one of the|중 하나", re.I
+)
 _FOLLOWED = re.compile(r"뒤를\s?이|(?<![A-Za-z])followed by(?![A-Za-z])", re.I)
 _ORDER = re.compile(r"(?<=[\s)])순(?=으로|이었|이다|이며|이고|서로)")
-_AFTER = re.compile(r"다음으로|에 이어|(?<![A-Za-z])(?:behind|trailing|after)(?![A-Za-z])", re.I)
+_AFTER = re.compile(
+    r"다음으로|에 이어|(?<![A-Za-z])(?:behind|trailing|after|second only to)(?![A-Za-z])", re.I
+)
 
 
 class _Event(NamedTuple):
