@@ -32,7 +32,9 @@ from aiindex._check.grade import (
     grade_conversion,
     grade_pair,
     grade_rank,
+    grade_total,
     grade_value,
+    rate_of_change,
 )
 from aiindex._check.numbers import Token, tokens
 from aiindex._check.sentences import mask
@@ -328,6 +330,10 @@ def entity_for(s: Sentence, tok_start: int, tok_end: int | None = None) -> Entit
         return after[0].entity
     if s.topic is not None and fits(s.topic, s.groups):
         return s.topic
+    # A headline or a lead without a name: the text's main entity (never to contradict:
+    # `confident` holds back a contradiction of an entity the sentence does not name).
+    if s.main is not None and fits(s.main, s.groups):
+        return s.main
     return None
 
 
@@ -346,7 +352,7 @@ def _rank_entity(s: Sentence, tok: Token) -> Entity | None:
     return entity_for(s, tok.start)
 
 
-def _topic_fallbacks(s: Sentence, ent: Entity | None, tok: Token) -> list[Entity]:
+def _topic_fallbacks(s: Sentence, ent: Entity | None) -> list[Entity]:
     """The entities to try for a figure whose sentence names none: the topic, then the entity
     the text is mostly about."""
     if ent is None:
@@ -404,7 +410,7 @@ def _value_claim(
         return claim(s.ctx, span, "value", "not found", why, claimed=claimed, indicator=ind_id)
     signed = _signed(s, tok)
     got: Claim | None = None
-    for who in _topic_fallbacks(s, ent, tok):
+    for who in _topic_fallbacks(s, ent):
 
         def grade(ind: Indicator, who: Entity = who) -> Claim | None:
             used = signed if _has_negatives(ind) else tok
@@ -448,9 +454,17 @@ def rank_claim(
     if ent is None or not groups:
         why = "no indicator or entity to rank"
         return claim(s.ctx, span, "rank", "not found", why, claimed=float(rank), unit="rank")
-    got = _first_graded(
-        lambda ind: grade_rank(s.ctx, span, rank, ind, ent, year, relative), groups, ent
-    )
+    got: Claim | None = None
+    for who in _topic_fallbacks(s, ent):
+        found = _first_graded(
+            lambda ind, who=who: grade_rank(s.ctx, span, rank, ind, who, year, relative),
+            groups,
+            who,
+        )
+        if found is not None and (got is None or found.grade == "supported"):
+            got = found
+        if got is not None and got.grade == "supported":
+            break
     if got is None:
         why = f"no figure for {ent.name} to rank"
         return claim(
@@ -505,21 +519,35 @@ def _pair_claim(s: Sentence, tok: Token, year: int | None, relative: bool) -> Cl
 
 def number_claims(s: Sentence) -> list[Claim]:
     """The claims of the sentence's numbers, in this order: currency conversions; values,
-    ratios, differences and ranks written as numbers; zeros said in words."""
+    ratios, differences, changes, totals and ranks written as numbers; zeros said in words.
+
+    A value said of several entities at once ("Belgium and Portugal with five each", "구글과
+    OpenAI가 각각 7개로 공동 1위") is a claim about each of them.
+    """
     out, converted = _conversions(s)
     paired = _respectively(s)
+    ranked = _rank_list(s)
     for tok in s.tokens:
         if tok.kind == "year" or tok.start in converted:
             continue
         year, relative = s.year_at(tok.start, tok.end)
         change = _change_of(s, tok)
+        shared = _shared(s, tok)
         if change is not None:
             out.append(_change_claim(s, tok, year, *change))
         elif tok.kind in ("ratio", "diff"):
             out.append(_pair_claim(s, tok, year, relative))
         elif tok.kind == "rank":
-            ent = _rank_entity(s, tok)
-            out.append(rank_claim(s, (tok.start, tok.end), int(tok.value), ent, year, relative))
+            span = (tok.start, tok.end)
+            if shared:
+                out += [rank_claim(s, span, int(tok.value), m, year, relative) for m in shared]
+                continue
+            ent = ranked.get(tok.start) or _rank_entity(s, tok)
+            out.append(rank_claim(s, span, int(tok.value), ent, year, relative))
+        elif (together := _together(s, tok)) is not None:
+            out.append(total_claim(s, tok, together, year, relative))
+        elif shared:
+            out += [_value_claim(s, tok, m, year, relative) for m in shared]
         else:
             ent = paired.get(tok.start)
             if ent is None and tok.total:
@@ -529,6 +557,92 @@ def number_claims(s: Sentence) -> list[Claim]:
             out.append(_value_claim(s, tok, ent, year, relative))
     out += _zero_claims(s)
     return out
+
+
+# Words that say one figure of several entities: "five each", "각각 20건", "공동 1위".
+_EACH_AFTER = re.compile(r"^\s?(?:each|apiece)\b", re.I)
+_EACH_BEFORE = re.compile(r"(?:각각|모두|공동|tied for|joint)\s?(?:the\s)?$", re.I)
+# What joins the names of a list: "A and B", "A, B", "A과 B", "A·B".
+_JOIN = re.compile(r"\s*(?:\([^)]*\))?\s*(?:,\s*and|,|and|&|과|와|및|·|, 그리고)?\s*", re.I)
+# A total of several entities: "together", "combined", "합쳐", "합계", "합산".
+_TOGETHER = re.compile(r"together|combined|in total|합쳐|합친|합하면|합계|합산", re.I)
+
+
+def _run_before(s: Sentence, pos: int) -> list[Mention]:
+    """The names listed together right before ``pos`` ("Belgium and Portugal", "구글과
+    OpenAI"): the last name before it and those joined to it."""
+    before = [m for m in s.fitting() if m.end <= pos]
+    if not before:
+        return []
+    run = [before[-1]]
+    for m in reversed(before[:-1]):
+        if not _JOIN.fullmatch(s.text[m.end : run[0].start]):
+            break
+        run.insert(0, m)
+    return unique(run)
+
+
+def _shared(s: Sentence, tok: Token) -> list[Entity]:
+    """The entities a figure is said of at once ("with five each", "각각 20건", "공동 1위"),
+    when it is said so of two or more; else none."""
+    after = _EACH_AFTER.match(s.text[tok.end :])
+    before = _EACH_BEFORE.search(s.text[max(0, tok.start - 12) : tok.start])
+    if not after and not before:
+        return []
+    values = [t for t in s.tokens if t.kind not in ("year",) and t is not tok]
+    # "각각 3개, 5개": several values, said respectively, not one shared.
+    if before and any(0 < t.start - tok.end <= 4 for t in values):
+        return []
+    run = _run_before(s, tok.start)
+    return [m.entity for m in run] if len(run) >= 2 else []
+
+
+def _rank_list(s: Sentence) -> dict[int, Entity]:
+    """Ranks said as a list after as many names ("이스라엘과 싱가포르가 1, 2위를"): the entity
+    of each rank, by where the rank starts."""
+    ranks = [t for t in s.tokens if t.kind == "rank"]
+    out: dict[int, Entity] = {}
+    i = 0
+    while i < len(ranks):
+        j = i
+        while j + 1 < len(ranks) and re.fullmatch(
+            r"\s?[,·]\s?|\s?(?:and|과|와)\s?", s.masked[ranks[j].end : ranks[j + 1].start]
+        ):
+            j += 1
+        if j > i:
+            run = _run_before(s, ranks[i].start)
+            if len(run) == j - i + 1:
+                out.update({t.start: m.entity for t, m in zip(ranks[i : j + 1], run, strict=True)})
+        i = j + 1
+    return out
+
+
+def _together(s: Sentence, tok: Token) -> list[Entity] | None:
+    """The entities a figure is the total of ("the US and China together drew $298
+    billion", "미국과 중국을 합친 투자액은"), when the sentence says so; else None."""
+    if tok.kind not in ("money", "count", "bare", "percent"):
+        return None
+    clause = next(((a, b) for a, b in clauses(s.text) if a <= tok.start < b), (0, len(s.text)))
+    word = _TOGETHER.search(s.text, clause[0], clause[1])
+    if word is None:
+        return None
+    run = _run_before(s, min(word.start(), tok.start))
+    return [m.entity for m in run] if len(run) >= 2 else None
+
+
+def total_claim(
+    s: Sentence, tok: Token, parts: Sequence[Entity], year: int | None, relative: bool
+) -> Claim:
+    """The claim that ``parts`` add up to the figure at ``tok``."""
+    span, groups = (tok.start, tok.end), s.groups_at(tok.start)
+    names = " + ".join(e.name for e in parts)
+    got = _first_graded(
+        lambda ind: grade_total(s.ctx, tok, ind, parts, year, relative), groups, parts[0]
+    )
+    if got is None:
+        why = f"no figures of {names} to add up"
+        return claim(s.ctx, span, "total", "not found", why, claimed=float(tok.value))
+    return got
 
 
 _RISE = r"up|rose|risen|grew|grown|increased|jumped|climbed|surged|soared|gained"
@@ -582,9 +696,18 @@ def _change_claim(s: Sentence, tok: Token, year: int | None, base: int | None, s
     if ent is None or not groups:
         why = "a change between years, but no indicator or entity to grade it by"
         return claim(s.ctx, span, "change", "not found", why, claimed=float(tok.value))
-    got = _first_graded(
-        lambda ind: grade_change(s.ctx, tok, ind, ent, year, since, sign), groups, ent
-    )
+
+    def grade(ind: Indicator) -> Claim | None:
+        # A table of changes ("Annual growth rate of industrial robots installed") holds the
+        # report's own figure: the text's change is its value, with its sign.
+        if rate_of_change(ind):
+            signed = attrs.evolve(tok, value=tok.value * sign)
+            found = grade_value(s.ctx, signed, ind, ent, year, relative=False)
+            return attrs.evolve(found, kind="change") if found is not None else None
+        return grade_change(s.ctx, tok, ind, ent, year, since, sign)
+
+    rates = [[i for i in g if rate_of_change(i)] for g in groups]
+    got = _first_graded(grade, [g for g in rates if g], ent) or _first_graded(grade, groups, ent)
     if got is None:
         why = f"no figures of {ent.name} for {since} and a later year"
         return claim(
@@ -653,36 +776,54 @@ def confident(found: Claim, s: Sentence) -> Claim:
     """A contradiction only where the sentence itself says what the figure is about.
 
     A figure whose indicator is named only in an earlier sentence while its own words speak of
-    another, or whose entity is not named in its sentence (a topic carried over), is "not
-    found" rather than "contradicted": a false contradiction is worse than a missed claim.
-    Conversions are graded on their own terms.
+    another, whose clause names no indicator while the other clauses name different ones, or
+    whose entities are not named in its sentence (a topic carried over) is "not found" rather
+    than "contradicted": a false contradiction is worse than a missed claim. Conversions are
+    graded on their own terms.
     """
     if found.grade != "contradicted" or found.kind == "conversion":
         return found
     from aiindex._check.keywords import strays
 
     why = None
-    carried = not s.own and not any(a <= found.span[0] < b for a, b, _ in s.clause_groups)
+    pos = found.span[0] - s.ctx.offset
+    in_named = any(a <= pos < b for a, b, _ in s.clause_groups)
+    carried = not s.own and not in_named
     others = carried and strays(s.text, {i.id for g in s.groups for i in g}, s.ctx.edition)
-    in_named = any(a <= found.span[0] < b for a, b, _ in s.clause_groups)
     if others:
         why = (
             f"the indicator ({found.indicator}) is named only in an earlier sentence, and this "
             "one speaks of something else"
         )
-    elif s.clause_groups and not in_named:
+    elif s.clause_groups and not in_named and not _one_topic(s, pos):
         why = f"the indicator ({found.indicator}) is named in another clause of the sentence"
-    elif found.entity is not None and found.kind in ("value", "rank"):
-        named = {m.entity.id for m in s.mentions}
-        named |= {m.entity.name for m in s.mentions}
-        entity = found.entity
-        if entity not in named and not _named_alike(entity, s):
-            why = f"the entity ({entity}) is not named in this sentence"
+    else:
+        named = {m.entity.id for m in s.mentions} | {m.entity.name for m in s.mentions}
+        for entity in (found.entity, found.other_entity):
+            if entity is None or entity == "world":
+                continue
+            if entity not in named and not _named_alike(entity, s):
+                why = f"the entity ({entity}) is not named in this sentence"
+                break
     if why is None:
         return found
     return attrs.evolve(
         found, grade="not found", explanation=f"uncertain: {why}; {found.explanation}"
     )
+
+
+def _one_topic(s: Sentence, pos: int) -> bool:
+    """Whether a figure at ``pos``, in a clause that names no indicator, may take the one its
+    sentence's other clauses name ("Gemini Ultra scored 59.4% on MMMU, while a human expert
+    reached 82.6%"): they all name the same, and its own clause speaks of nothing else."""
+    from aiindex._check.keywords import strays
+
+    tops = {tuple(sorted(i.id for i in named[0])) for _, _, named in s.clause_groups}
+    if len(tops) != 1:
+        return False
+    clause = next(((a, b) for a, b in clauses(s.text) if a <= pos < b), (0, len(s.text)))
+    ids = {i for top in tops for i in top}
+    return not strays(s.text[clause[0] : clause[1]], ids, s.ctx.edition)
 
 
 def _named_alike(entity_id: str, s: Sentence) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -38,8 +39,10 @@ __all__ = [
     "grade_conversion",
     "grade_pair",
     "grade_rank",
+    "grade_total",
     "grade_value",
     "publication_day",
+    "rate_of_change",
 ]
 
 #: Relative slack allowed on the exchange rate of a currency conversion, on top of the text's
@@ -354,6 +357,64 @@ def grade_change(
         report=float(round(actual, 4)),
         report_text=f"{number(round(actual, 2))}%",
         **_source_fields(new),
+    )
+
+
+def rate_of_change(ind: Indicator) -> bool:
+    """Whether ``ind`` is a table of percent changes ("Annual growth rate of industrial robots
+    installed", unit label "% change from the previous year")."""
+    if ind.unit != "percent":
+        return False
+    words = f"{ind.title} {ind.unit_label or ''} {ind.unit_label_ko or ''}".casefold()
+    return bool(re.search(r"growth|change|증감|변화율", words))
+
+
+def grade_total(
+    ctx: Context,
+    tok: Token,
+    ind: Indicator,
+    parts: Sequence[Entity],
+    year: int | None,
+    relative: bool,
+) -> Claim | None:
+    """The figure of several entities together ("the US and China together drew $298
+    billion"): the sum of their values, within the text's rounding and the report's."""
+    obs = [_observation(ind, e, year, relative) for e in parts]
+    if len({o.year for o in obs}) != 1 or ind.unit == "percent" and tok.kind != "percent":
+        return None
+    if tok.kind == "percent" and ind.unit != "percent":
+        return None
+    code = _currency_of(ind.unit)
+    if (tok.kind == "money") != (code is not None) or (
+        tok.kind == "money" and tok.currency != code
+    ):
+        return None
+    scale = Decimal(split_scale(ind.unit)[0])
+    in_base = tok.scaled or (scale > 1 and abs(tok.value) >= scale)
+    claimed = tok.value / scale if in_base else tok.value
+    actual = sum((Decimal(repr(o.magnitude)) for o in obs), Decimal(0))
+    slack = sum((_report_precision(o) for o in obs), Decimal(0)) / 2
+    tol = max(tok.precision / (scale if in_base else 1) / 2, slack)
+    ok = _within(claimed, actual, tol, tok.qualifier)
+    shown = " + ".join(o.printed for o in obs) + f" = {number(actual, grouped=False)}"
+    names = " + ".join(e.name for e in parts)
+    why = f"{names} ({obs[0].year}): {shown}; the text's {_label(claimed, tok.qualifier)} "
+    why += "agrees within its rounding" if ok else "does not"
+    return claim(
+        ctx,
+        (tok.start, tok.end),
+        "total",
+        "supported" if ok else "contradicted",
+        why,
+        claimed=float(claimed),
+        unit=ind.unit,
+        indicator=ind.id,
+        entity=parts[0].id,
+        other_entity=",".join(e.id for e in parts[1:]),
+        year=obs[0].year,
+        report=float(actual),
+        report_text=shown,
+        **_source_fields(obs[0]),
     )
 
 

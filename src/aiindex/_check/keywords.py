@@ -404,25 +404,17 @@ def candidates(sentence: str, edition: int) -> list[list[Indicator]]:
 
 
 def strays(sentence: str, ids: Iterable[str], edition: int) -> frozenset[str]:
-    """Indicators other than ``ids`` that the sentence's own words point to, when none of its
-    words point to ``ids``: a sentence about talent ("인재 순유입") after one about patents.
+    """Indicators other than ``ids`` that the sentence names, when it does not name ``ids``:
+    a sentence about talent ("인재 순유입") after one about patents.
 
     >>> strays("Luxembourg was third with 8.73.", {"ai_patents_per_capita"}, 2024)
     frozenset()
     """
-    ids = set(ids)
+    wanted = set(ids)
     said = Said.of(sentence)
-    weights = _weights(edition)
-    n = len(profiles(edition))
-    pointing: set[str] = set()
-    for p in profiles(edition):
-        distinct = [
-            w for w in p.core if said.says(w) and weights[w] >= 1 + math.log(n / 8)
-        ]
-        if distinct or any(said.has_phrase(ph) for ph in p.phrases):
-            if p.id in ids:
-                return frozenset()
-            pointing.add(p.id)
+    pointing = {p.id for p in profiles(edition) if score(p, said, edition) > 0}
+    if pointing & wanted:
+        return frozenset()
     return frozenset(pointing)
 
 

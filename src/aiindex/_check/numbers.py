@@ -74,6 +74,8 @@ _SHARE = re.compile(
     r"(?<![\d.,])(?P<n>\d{1,3})\s?명\s?(?:중|가운데)\s?(?P<m>\d{1,3})\s?명"
     r"|(?<![\d.,])(?P<m_en>\d{1,2})\s(?:in|out\sof)\s(?P<n_en>3|4|5|10|20|100)(?![\d.,])"
 )
+# The rest of a list of ranks after its first number: ", 2위", "·3위".
+_RANK_LIST_NEXT = re.compile(r"\s?[,·]\s?\d{1,3}(?:\s?[,·]\s?\d{1,3})*\s?위")
 # A number after "top" is the size of a ranking ("the top 10"), not a figure.
 _TOP = re.compile(r"(?:top|상위)\s*$", re.I)
 # A list's item number at the start of a sentence: "1. ", "2) ".
@@ -213,6 +215,10 @@ def tokens(masked: str) -> list[Token]:
         if any(t.start <= s < t.end for t in out):
             continue
         out.append(Token(s, e, masked[s:e], "rank", Decimal(_WORD_ORDINALS[word]), Decimal(1)))
+    # "1, 2위", "1·2위": a list of ranks that writes the counter word once.
+    for i, tok in enumerate(out):
+        if tok.kind == "bare" and _RANK_LIST_NEXT.match(text, tok.end):
+            out[i] = attrs.evolve(tok, kind="rank", precision=Decimal(1))
     for m in _RATIO_WORD.finditer(text):
         word = squash_ws(m.group()).lower()
         value = Decimal(repr(_RATIO_WORDS[word])).quantize(Decimal("0.0001"))

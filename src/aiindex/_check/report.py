@@ -10,7 +10,7 @@ import attrs
 __all__ = ["GRADES", "Claim", "ClaimKind", "Grade", "Report"]
 
 Grade = Literal["supported", "contradicted", "unsupported rank", "not found"]
-ClaimKind = Literal["value", "rank", "ratio", "difference", "change", "conversion"]
+ClaimKind = Literal["value", "rank", "ratio", "difference", "change", "total", "conversion"]
 GRADES: tuple[Grade, ...] = ("supported", "contradicted", "unsupported rank", "not found")
 
 

@@ -53,6 +53,8 @@ def body_spans(text: str) -> list[tuple[int, int]]:
             before = line[: m.start()]
             if re.search(r"(?:\b[A-Z]\.)+$|\b(?:e\.g|i\.e|vs|Mr|Dr|No)\.$", before):
                 continue  # an abbreviation (U.S.), not the end of a sentence
+            if re.fullmatch(r"\s*\d{1,2}\.", line[: m.start()]):
+                continue  # a list's item number ("1. Training is ..."), not a sentence
             spans.append((cut, line_start + m.start()))
             cut = line_start + m.end()
         spans.append((cut, line_start + len(line.rstrip())))
