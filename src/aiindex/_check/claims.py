@@ -8,6 +8,7 @@ names has a figure to grade it by. Ranks said in words are in `aiindex._check.ra
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from collections.abc import Callable, Sequence
@@ -18,7 +19,6 @@ import attrs
 
 from aiindex._check.entities import (
     Mention,
-    aliases,
     fits,
     korean_home,
     mentions,
@@ -47,6 +47,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "PRONOUN_START",
+    "ZERO",
     "names_in",
     "TOPIC_KO",
     "Sentence",
@@ -81,7 +82,8 @@ _REFERENCE_KO = re.compile(r"^\s*(?:\([^)]*\))?\s*(?:에\s?이어|다음으로|�
 _REFERENCE_EN = re.compile(r"(?:behind|after|trailing|only to|than)\s(?:the\s)?$", re.I)
 _LAST_YEAR = re.compile(r"지난해|작년|last year", re.I)
 _THAN_KO = re.compile(r"^\s*(?:\([^)]*\))?\s*(?:의|보다|대비|에 비해|와 비교|과 비교)")
-_ZERO = re.compile(r"(?P<z>하나도)|(?<=[은는])\s?(?P<n>없었다)")
+#: A zero said in words: "하나도 개발하지 못했다", "한국은 없었다".
+ZERO = re.compile(r"(?P<z>하나도)|(?<=[은는])\s?(?P<n>없었다)")
 # "세계 5위": a world rank, not a figure of the entity World.
 _WORLD_RANK = re.compile(r"\s?\d+\s?위")
 # Where a clause ends: a semicolon, "while"/"whereas"/"but", Korean "반면"/"-지만"/"-며".
@@ -92,7 +94,8 @@ _CLAUSE_END = re.compile(
 )
 
 
-def clauses(sentence: str) -> list[tuple[int, int]]:
+@functools.lru_cache(maxsize=4096)
+def clauses(sentence: str) -> tuple[tuple[int, int], ...]:
     """The clauses of a sentence as (start, end), covering it.
 
     >>> s = "Israel led in talent, while U.S. investment reached $109.1 billion."
@@ -105,20 +108,27 @@ def clauses(sentence: str) -> list[tuple[int, int]]:
             out.append((start, m.start()))
             start = m.start()
     out.append((start, len(sentence)))
-    return out
+    return tuple(out)
+
+
+def clause_at(sentence: str, pos: int) -> tuple[int, int]:
+    """The clause of ``sentence`` that holds ``pos``, as (start, end)."""
+    found = clauses(sentence)
+    i = bisect.bisect_right(found, (pos, len(sentence) + 1)) - 1
+    return found[max(i, 0)]
 
 
 # A year right after a figure: "23% in 2023", "$1.8 billion (2025)".
 _YEAR_AFTER = re.compile(r"\s*(?:,\s*)?(?:in|for|as of|\()\s*((?:19|20)\d{2})(?!\d)")
 _BASE_BEFORE = re.compile(r"(?:since|from|between|compared with|over)\s(?:the\s)?$", re.I)
-_BASE_AFTER = re.compile(r"^\s?년?\s?(?:부터|이후|이래|대비|보다|에\s?비해)")
+_BASE_AFTER = re.compile(r"\s?년?\s?(?:부터|이후|이래|대비|보다|에\s?비해)")
 
 
 def _is_base_year(text: str, start: int, end: int) -> bool:
     """Whether the year at ``start:end`` is where a period or a change starts ("since 2003",
     "from 2013 to", "2016년부터", "2024년 대비"), not a year of data."""
     return bool(
-        _BASE_BEFORE.search(text[max(0, start - 20) : start]) or _BASE_AFTER.match(text[end:])
+        _BASE_BEFORE.search(text[max(0, start - 20) : start]) or _BASE_AFTER.match(text, end)
     )
 
 
@@ -130,11 +140,15 @@ def names_in(sentence: str) -> list[Mention]:
     """The entities a sentence names, left to right: by their names ("세계 5위" is a world
     rank, not the World), as Korean news names Korea ("우리나라", "국내"), and by the other
     names of claims.toml (demonyms, headline Hanja)."""
+    return list(_names_in(sentence))
+
+
+@functools.lru_cache(maxsize=4096)
+def _names_in(sentence: str) -> tuple[Mention, ...]:
     found = [m for m in mentions(sentence) if not _WORLD_RANK.match(sentence, m.end)]
     found += [m for m in korean_home(sentence) if not _overlaps(m, found)]
-    found += [m for m in aliases(sentence) if not _overlaps(m, found)]
     found.sort(key=lambda m: m.start)
-    return found
+    return tuple(found)
 
 
 @attrs.frozen
@@ -244,7 +258,7 @@ class Sentence:
         if i:
             return self.years[i - 1][1], False
         if end is not None:
-            clause_end = next((b for a, b in clauses(self.text) if a <= pos < b), len(self.text))
+            clause_end = clause_at(self.text, pos)[1]
             later = [y for e, y in self.years if end < e <= clause_end]
             if later:
                 return later[0], False
@@ -370,29 +384,46 @@ def _topic_fallbacks(s: Sentence, ent: Entity | None) -> list[Entity]:
 def _signed(s: Sentence, tok: Token) -> Token:
     """``tok`` with the sign its words give a net flow ("순유출 0.36명" is -0.36): the nearest
     sign word of its clause, where the number is written without one."""
-    from aiindex._check.words import sign_words
-
     if tok.value < 0 or tok.kind not in ("count", "bare"):
         return tok
-    clause = next(((a, b) for a, b in clauses(s.text) if a <= tok.start < b), (0, len(s.text)))
-    negative, positive = sign_words()
+    lo_clause, hi_clause = clause_at(s.text, tok.start)
     best: tuple[int, int] | None = None
-    text = s.text[clause[0] : clause[1]].casefold()
-    others = [t for t in s.tokens if t is not tok and t.kind != "year"]
-    for sign, words in ((-1, negative), (1, positive)):
-        for word in words:
-            for m in re.finditer(re.escape(word.casefold()), text):
-                at = clause[0] + m.start()
-                lo, hi = sorted((at, tok.start))
-                # The word must speak of this number: no other figure stands between them.
-                if any(lo < t.start < hi for t in others):
-                    continue
-                distance = abs(at - tok.start)
-                if best is None or distance < best[0]:
-                    best = (distance, sign)
+    starts = [t.start for t in s.tokens if t is not tok and t.kind != "year"]
+    for at, sign in _sign_words_in(s.text):
+        if not lo_clause <= at < hi_clause:
+            continue
+        lo, hi = sorted((at, tok.start))
+        # The word must speak of this number: no other figure stands between them.
+        i = bisect.bisect_right(starts, lo)
+        if i < len(starts) and starts[i] < hi:
+            continue
+        distance = hi - lo
+        if best is None or distance < best[0]:
+            best = (distance, sign)
     if best is None or best[1] > 0:
         return tok
     return attrs.evolve(tok, value=-tok.value, sign_word=True)
+
+
+@functools.cache
+def _sign_pattern() -> re.Pattern[str]:
+    from aiindex._check.words import sign_words
+
+    negative, positive = sign_words()
+    words = sorted({*negative, *positive}, key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in words), re.I)
+
+
+@functools.lru_cache(maxsize=1024)
+def _sign_words_in(sentence: str) -> tuple[tuple[int, int], ...]:
+    """Where the sentence says a sign word, and its sign (-1 "순유출", +1 "net inflow")."""
+    from aiindex._check.words import sign_words
+
+    negative = {w.casefold() for w in sign_words()[0]}
+    return tuple(
+        (m.start(), -1 if m.group().casefold() in negative else 1)
+        for m in _sign_pattern().finditer(sentence)
+    )
 
 
 def _value_claim(
@@ -436,9 +467,15 @@ def _value_claim(
     return got
 
 
+_NEGATIVES: dict[tuple[str, int | None], bool] = {}
+
+
 def _has_negatives(ind: Indicator) -> bool:
     """Whether ``ind`` holds a negative value (a net flow): only then does a sign word count."""
-    return any(o.magnitude < 0 for o in ind.observations)
+    key = (ind.id, ind.source.edition)
+    if key not in _NEGATIVES:
+        _NEGATIVES[key] = any(o.magnitude < 0 for o in ind.observations)
+    return _NEGATIVES[key]
 
 
 def rank_claim(
@@ -622,7 +659,7 @@ def _together(s: Sentence, tok: Token) -> list[Entity] | None:
     billion", "미국과 중국을 합친 투자액은"), when the sentence says so; else None."""
     if tok.kind not in ("money", "count", "bare", "percent"):
         return None
-    clause = next(((a, b) for a, b in clauses(s.text) if a <= tok.start < b), (0, len(s.text)))
+    clause = clause_at(s.text, tok.start)
     word = _TOGETHER.search(s.text, clause[0], clause[1])
     if word is None:
         return None
@@ -752,7 +789,7 @@ def _respectively(s: Sentence) -> dict[int, Entity]:
 def _zero_claims(s: Sentence) -> list[Claim]:
     """Zeros said without digits: "하나도 개발하지 못했다", "한국은 없었다"."""
     out = []
-    for m in _ZERO.finditer(s.masked):
+    for m in ZERO.finditer(s.masked):
         a, b = m.span("z") if m.group("z") else m.span("n")
         ent = entity_for(s, a)
         zero = Token(a, b, s.masked[a:b], "count", Decimal(0), Decimal(1))
@@ -821,7 +858,7 @@ def _one_topic(s: Sentence, pos: int) -> bool:
     tops = {tuple(sorted(i.id for i in named[0])) for _, _, named in s.clause_groups}
     if len(tops) != 1:
         return False
-    clause = next(((a, b) for a, b in clauses(s.text) if a <= pos < b), (0, len(s.text)))
+    clause = clause_at(s.text, pos)
     ids = {i for top in tops for i in top}
     return not strays(s.text[clause[0] : clause[1]], ids, s.ctx.edition)
 

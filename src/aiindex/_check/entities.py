@@ -19,32 +19,30 @@ if TYPE_CHECKING:
 
 __all__ = ["Mention", "fits", "kinds", "korean_home", "mentions", "unique", "world"]
 
-_BOUNDARY_BEFORE = {
-    "ascii": r"(?<![A-Za-z0-9])",
-    "hangul": r"(?<![\uac00-\ud7a3])",  # "한국은" names 한국; "대한민국" does not name 민국
-    "": "",
-}
-_BOUNDARY_AFTER = {"ascii": r"(?![A-Za-z0-9])", "": ""}
+# Where a sentence's words start: a run of ASCII letters and digits, a run of Hangul, or any
+# other character. A name is looked for only where a word starts.
+_WORD_START = re.compile(r"[A-Za-z0-9]+|[\uac00-\ud7a3]+|[^\sA-Za-z0-9\uac00-\ud7a3]")
 
 
-def _edges(name: str) -> tuple[str, str]:
-    first, last = name[0], name[-1]
-    if first.isascii() and first.isalnum():
-        start = "ascii"
-    elif "\uac00" <= first <= "\ud7a3":
-        start = "hangul"
-    else:
-        start = ""
-    return start, "ascii" if last.isascii() and last.isalnum() else ""
+def _key(text: str) -> str:
+    """What a name is filed under, and looked up by at a word start of a sentence: its first
+    ASCII word, the first syllable of a Hangul name (Korean attaches particles: "한국은"), or
+    its first character."""
+    first = _WORD_START.match(text)
+    if first is None:
+        return text[:1]
+    word = first.group()
+    return word[0] if "\uac00" <= word[0] <= "\ud7a3" else word
 
 
 @functools.cache
-def _matcher() -> tuple[tuple[re.Pattern[str], ...], dict[str, Entity]]:
-    """Regexes of every entity name (our aliases and pycountry's), longest first.
+def _index() -> dict[str, tuple[tuple[re.Pattern[str], Entity], ...]]:
+    """Every entity name (our aliases and pycountry's) by `_key`, longest first, each as a
+    pattern matched where a word starts.
 
-    Names are grouped by the word boundaries they need, so that each group states its
-    boundaries once: one lookbehind per name made compiling the pattern cost a third of a
-    second, more than the rest of a check.
+    A sentence is read once, word start by word start, trying the few names filed under that
+    word: linear in the sentence, where one alternation of every name would try them all at
+    every character.
     """
     from aiindex._reference.entities import all_names
 
@@ -55,27 +53,39 @@ def _matcher() -> tuple[tuple[re.Pattern[str], ...], dict[str, Entity]]:
         # ISO codes as bare words ("IN", "IT", "NO") are ordinary English; keep only ours.
         elif not (len(name) <= 3 and name.isupper()):
             names.setdefault(name, entity)
-    groups: dict[tuple[str, str], list[str]] = {}
-    for name in sorted(names, key=len, reverse=True):
-        groups.setdefault(_edges(name), []).append(re.escape(name).replace(r"\ ", r"\s?"))
-    patterns = tuple(
-        re.compile(_BOUNDARY_BEFORE[start] + "(?:" + "|".join(parts) + ")" + _BOUNDARY_AFTER[end])
-        for (start, end), parts in groups.items()
-    )
-    return patterns, names
-
-
-def _entity_named(matched: str) -> Entity:
-    _, names = _matcher()
-    found = names.get(matched)
-    if found is not None:
-        return found
-    # The patterns let a space of a name go unwritten ("SouthKorea").
-    squashed = re.sub(r"\s", "", matched)
+    names.update(_alias_names())
+    filed: dict[str, list[tuple[str, Entity]]] = {}
     for name, entity in names.items():
-        if re.sub(r"\s", "", name) == squashed:
-            return entity
-    raise AssertionError(f"matched {matched!r} but it names no entity")  # pragma: no cover
+        filed.setdefault(_key(name), []).append((name, entity))
+    out = {}
+    for key, found in filed.items():
+        found.sort(key=lambda pair: len(pair[0]), reverse=True)
+        out[key] = tuple((_pattern(name), entity) for name, entity in found)
+    return out
+
+
+def _alias_names() -> dict[str, Entity]:
+    """The other names of claims.toml ([names]): headline Hanja, English demonyms with their
+    plurals ("Korean", "Koreans"), "the world's"."""
+    from aiindex._check.words import claims_data
+    from aiindex._reference.entities import by_id
+
+    out: dict[str, Entity] = {}
+    for name, entity_id in claims_data().get("names", {}).items():
+        entity = by_id(entity_id)
+        out[name] = entity
+        if name.isascii() and name[-1].isalpha() and not name.endswith("'s"):
+            out[name + "s"] = entity
+    return out
+
+
+def _pattern(name: str) -> re.Pattern[str]:
+    # A space of a name may go unwritten ("SouthKorea"); a name ending in a letter or digit
+    # ends a word ("India" is not in "Indiana").
+    body = re.escape(name).replace(r"\ ", r"\s?")
+    last = name[-1]
+    end = r"(?![A-Za-z0-9])" if last.isascii() and last.isalnum() else ""
+    return re.compile(body + end)
 
 
 @attrs.frozen
@@ -88,16 +98,27 @@ class Mention:
 
 
 def mentions(sentence: str) -> list[Mention]:
-    """The entities ``sentence`` names, left to right, none overlapping another."""
-    patterns, _ = _matcher()
-    # Leftmost first and, where two names start at the same place, the longer one.
-    found = sorted((m.start(), -m.end(), m.group()) for p in patterns for m in p.finditer(sentence))
+    """The entities ``sentence`` names, left to right, none overlapping another: at each word
+    start the longest name there.
+
+    >>> [(m.start, m.entity.id) for m in mentions("미국과 South Korea, 대한민국은")]
+    [(0, 'USA'), (4, 'KOR'), (17, 'KOR')]
+    """
+    index = _index()
     out: list[Mention] = []
     reached = 0
-    for start, neg_end, text in found:
-        if start >= reached:
-            out.append(Mention(start, -neg_end, _entity_named(text)))
-            reached = -neg_end
+    for word in _WORD_START.finditer(sentence):
+        start = word.start()
+        if start < reached:
+            continue
+        text = word.group()
+        key = text[0] if "\uac00" <= text[0] <= "\ud7a3" else text
+        for pattern, entity in index.get(key, ()):
+            m = pattern.match(sentence, start)
+            if m is not None:
+                out.append(Mention(start, m.end(), entity))
+                reached = m.end()
+                break
     return out
 
 
@@ -127,57 +148,36 @@ def korean_home(sentence: str) -> list[Mention]:
     return [Mention(m.start(), m.end(), by_id("KOR")) for m in _HOME_KO.finditer(sentence)]
 
 
-@functools.cache
-def _aliases() -> tuple[re.Pattern[str], dict[str, str]] | None:
-    """One pattern of the other names of claims.toml ([names]), longest first, and the entity
-    id of each name (casefolded)."""
-    from aiindex._check.words import claims_data
-
-    table: dict[str, str] = {k.casefold(): v for k, v in claims_data().get("names", {}).items()}
-    if not table:
-        return None
-    parts = []
-    for name in sorted(table, key=len, reverse=True):
-        body = re.escape(name).replace(r"\ ", r"\s")
-        if name.isascii():
-            # A whole word, plural or not: "Korean", "Koreans"; "the world's".
-            plural = "" if name.endswith("'s") else "s?"
-            parts.append(rf"(?<![A-Za-z]){body}{plural}(?![A-Za-z])")
-        else:
-            parts.append(body)
-    return re.compile("|".join(parts), re.I), table
-
-
-def aliases(sentence: str) -> list[Mention]:
-    """The entities a sentence names by the other names of claims.toml.
-
-    >>> [(m.start, m.entity.id) for m in aliases("韓 AI 투자 … South Koreans and the world's")]
-    [(0, 'KOR'), (10, 'KOR'), (28, 'world')]
-    """
-    from aiindex._reference.entities import by_id
-
-    found = _aliases()
-    if found is None:
-        return []
-    pattern, table = found
-    out = []
-    for m in pattern.finditer(sentence):
-        key = m.group().casefold()
-        entity_id = table.get(key) or table.get(key[:-1]) or table.get(re.sub(r"\s+", " ", key))
-        if entity_id is not None:
-            out.append(Mention(m.start(), m.end(), by_id(entity_id)))
-    return out
-
-
-def kinds(ind: Indicator) -> set[str]:
+def kinds(ind: Indicator) -> frozenset[str]:
     """The entity kind of ``ind`` and the ids of every entity in its table."""
-    return {ind.entity_kind} | {o.entity.id for o in ind.observations}
+    key = (ind.id, ind.source.edition)
+    found = _KINDS.get(key)
+    if found is None:
+        found = _KINDS.setdefault(key, frozenset({ind.entity_kind} | set(_table(ind))))
+    return found
+
+
+_KINDS: dict[tuple[str, int | None], frozenset[str]] = {}
+
+
+# Indicators are immutable once loaded: what the checker asks of their tables again and again
+# is kept by (id, edition).
+_TABLES: dict[tuple[str, int | None], dict[str, Entity]] = {}
+
+
+def _table(ind: Indicator) -> dict[str, Entity]:
+    """The entities of ``ind``'s table, by id."""
+    key = (ind.id, ind.source.edition)
+    found = _TABLES.get(key)
+    if found is None:
+        found = _TABLES.setdefault(key, {o.entity.id: o.entity for o in ind.observations})
+    return found
 
 
 def own_entity(ind: Indicator, entity: Entity) -> Entity:
     """The entity of ``ind``'s table that a mention means: itself, or the one area of the
     table named alike ("Rest of the world" is another area in each chart, with its own id)."""
-    table = {o.entity.id: o.entity for o in ind.observations}
+    table = _table(ind)
     if entity.id in table:
         return entity
     alike = [e for e in table.values() if e.name == entity.name]

@@ -30,7 +30,7 @@ from aiindex.exceptions import (
 if TYPE_CHECKING:
     from aiindex._check.numbers import Token
     from aiindex._model.indicator import Indicator
-    from aiindex._model.records import Entity, Observation
+    from aiindex._model.records import Entity, Observation, Ranked, Source
 
 __all__ = [
     "CONVERSION_TOLERANCE",
@@ -129,16 +129,27 @@ def _within(claimed: Decimal, actual: Decimal, tol: Decimal, qualifier: str | No
 
 
 def _source_fields(obs: Observation) -> dict[str, Any]:
-    from aiindex._present.cite import cite
-
     src = obs.source
     locs = [loc for loc in src.locators if loc]
     return {
         "edition": src.edition,
         "section": src.section,
         "locator": "; ".join(locs[:2]) if locs else (src.figure or None),
-        "citation": cite(obs) if src.edition is not None else None,
+        "citation": _citation(obs) if src.edition is not None else None,
     }
+
+
+_CITATIONS: dict[Source, str] = {}
+
+
+def _citation(obs: Observation) -> str:
+    """`aiindex.cite` of the value, which depends on its source alone: made once a source."""
+    from aiindex._present.cite import cite
+
+    found = _CITATIONS.get(obs.source)
+    if found is None:
+        found = _CITATIONS.setdefault(obs.source, cite(obs))
+    return found
 
 
 def _observation(ind: Indicator, entity: Entity, year: int | None, relative: bool) -> Observation:
@@ -290,12 +301,15 @@ def grade_rank(
         return claim(
             ctx, span, "rank", "unsupported rank", f"rank {rank} of {entity.name}: {e}", **common
         )
-    ranking = ind.ranking(obs.year)
-    above = [r for r in ranking if r.rank == rank and r.entity.id != entity.id]
     report_text = f"rank {actual} ({obs.printed} {obs.printed_unit})"
-    # Tied entities share the top rank of their block; a text that lists them one after the
-    # other ("Portugal and Russia followed with 20 each") gives the block's later ranks.
-    tied = sum(1 for r in ranking if r.rank == actual)
+    above: list[Ranked] = []
+    tied = 1
+    if actual != rank:
+        rows = list(ind.ranking(obs.year))
+        above = [r for r in rows if r.rank == rank and r.entity.id != entity.id]
+        # Tied entities share the top rank of their block; a text that lists them one after
+        # the other ("Portugal and Russia followed with 20 each") gives the block's later ranks.
+        tied = sum(1 for r in rows if r.rank == actual)
     if actual == rank:
         grade: Grade = "supported"
         why = f"{entity.name} is {_ordinal(actual)} on {ind.id} in {obs.year}"

@@ -71,6 +71,7 @@ _CHANGE_FORMS = (
 )  # fmt: skip
 
 
+@functools.lru_cache(maxsize=8192)
 def _stem(word: str) -> str:
     """An English word without its inflection ("robots", "installed", "installations" ->
     "robot", "install"); a Korean word without its particle."""
@@ -151,6 +152,8 @@ class Said:
     text: str
     squashed: str
     stems: frozenset[str]
+    # Of the words some profile uses, those the sentence says (set by `_scores`).
+    vocab: frozenset[str] | None = None
 
     @classmethod
     def of(cls, text: str) -> Said:
@@ -161,6 +164,8 @@ class Said:
 
     def says(self, word: str) -> bool:
         """Whether the sentence says ``word`` (an English stem or a Korean word)."""
+        if self.vocab is not None:
+            return word in self.vocab
         if word.isascii():
             return word in self.stems
         return word in self.squashed
@@ -168,8 +173,10 @@ class Said:
     def has_phrase(self, phrase: str) -> bool:
         """Whether the sentence holds a squashed phrase: Korean as a substring, English and
         digits only where they start and end a word ("men" is not in "members")."""
+        if phrase not in self.squashed:
+            return False
         if not phrase.isascii():
-            return phrase in self.squashed
+            return True
         pattern = _phrase_pattern(phrase)
         return pattern.search(self.text) is not None
 
@@ -353,7 +360,7 @@ _DISTINCT = 3
 def score(p: Profile, said: Said, edition: int) -> float:
     """How strongly ``said`` names the indicator of ``p`` (0: not at all)."""
     weights = _weights(edition)
-    matched = [w for w in p.words if said.says(w)]
+    matched = p.words & said.vocab if said.vocab is not None else [w for w in p.words if said.says(w)]
     phrase = any(said.has_phrase(ph) for ph in p.phrases)
     if p.qualifier or p.qualifier_phrases:
         named = any(said.says(w) for w in p.qualifier) or any(
@@ -386,6 +393,73 @@ def score(p: Profile, said: Said, edition: int) -> float:
     return round(total, 3)
 
 
+@attrs.frozen
+class _Lookup:
+    """Where to start looking for the indicators a sentence names: the profiles filed under
+    each English core word, and every Korean core word and phrase with its profiles. Only
+    profiles one of whose core words or phrases the sentence holds are scored."""
+
+    english: dict[str, tuple[int, ...]]
+    korean: tuple[tuple[str, tuple[int, ...]], ...]
+    phrases: tuple[tuple[str, tuple[int, ...]], ...]
+    # Every word of every profile, English and Korean.
+    vocab_en: frozenset[str] = frozenset()
+    vocab_ko: tuple[str, ...] = ()
+
+
+@functools.cache
+def _lookup(edition: int) -> _Lookup:
+    english: dict[str, list[int]] = {}
+    korean: dict[str, list[int]] = {}
+    phrases: dict[str, list[int]] = {}
+    for i, p in enumerate(profiles(edition)):
+        for w in p.core:
+            (english if w.isascii() else korean).setdefault(w, []).append(i)
+        for ph in p.phrases:
+            phrases.setdefault(ph, []).append(i)
+    every = set().union(*(p.words | p.qualifier for p in profiles(edition)))
+    return _Lookup(
+        {w: tuple(v) for w, v in english.items()},
+        tuple((w, tuple(v)) for w, v in korean.items()),
+        tuple((ph, tuple(v)) for ph, v in phrases.items()),
+        frozenset(w for w in every if w.isascii()),
+        tuple(sorted(w for w in every if not w.isascii())),
+    )
+
+
+_HAS_HANGUL = re.compile(r"[가-힣]")
+
+
+@functools.lru_cache(maxsize=4096)
+def _scores(sentence: str, edition: int) -> tuple[tuple[int, float], ...]:
+    """The profiles (by position) that ``sentence`` names, with their scores."""
+    said = Said.of(sentence)
+    look = _lookup(edition)
+    hangul = _HAS_HANGUL.search(said.squashed) is not None
+    vocab = said.stems & look.vocab_en
+    if hangul:
+        vocab |= {w for w in look.vocab_ko if w in said.squashed}
+    said = attrs.evolve(said, vocab=frozenset(vocab))
+    hits: set[int] = set()
+    for w in said.stems:
+        hits.update(look.english.get(w, ()))
+    if hangul:
+        for w, found in look.korean:
+            if w in vocab:
+                hits.update(found)
+    for ph, found in look.phrases:
+        # A phrase is in the squashed sentence before it is anywhere as words.
+        if ph in said.squashed and said.has_phrase(ph):
+            hits.update(found)
+    every = profiles(edition)
+    out = []
+    for i in sorted(hits):
+        value = score(every[i], said, edition)
+        if value > 0:
+            out.append((i, value))
+    return tuple(out)
+
+
 def candidates(sentence: str, edition: int) -> list[list[Indicator]]:
     """Indicators the sentence names, in groups of equal score, best first.
 
@@ -394,13 +468,11 @@ def candidates(sentence: str, edition: int) -> list[list[Indicator]]:
     >>> [[i.id for i in g] for g in candidates("AI 민간 투자는 누적 89억달러", 2025)][0]
     ['private_investment_cumulative_2013_2024']
     """
-    said = Said.of(sentence)
+    every = profiles(edition)
     scored: dict[float, list[Indicator]] = {}
-    for p in profiles(edition):
-        s = score(p, said, edition)
-        if s > 0:
-            scored.setdefault(s, []).append(p.indicator)
-    return [scored[s] for s in sorted(scored, reverse=True)]
+    for i, value in _scores(sentence, edition):
+        scored.setdefault(value, []).append(every[i].indicator)
+    return [scored[v] for v in sorted(scored, reverse=True)]
 
 
 def strays(sentence: str, ids: Iterable[str], edition: int) -> frozenset[str]:
@@ -410,10 +482,9 @@ def strays(sentence: str, ids: Iterable[str], edition: int) -> frozenset[str]:
     >>> strays("Luxembourg was third with 8.73.", {"ai_patents_per_capita"}, 2024)
     frozenset()
     """
-    wanted = set(ids)
-    said = Said.of(sentence)
-    pointing = {p.id for p in profiles(edition) if score(p, said, edition) > 0}
-    if pointing & wanted:
+    every = profiles(edition)
+    pointing = {every[i].id for i, _ in _scores(sentence, edition)}
+    if pointing & set(ids):
         return frozenset()
     return frozenset(pointing)
 

@@ -8,16 +8,18 @@ Korean numerals ("72억6천만") are read by `aiindex._money.amounts.parse_parts
 
 from __future__ import annotations
 
+import functools
 import re
 from decimal import Decimal
 from typing import Literal
 
 import attrs
 
+from aiindex._check.sentences import lowered
 from aiindex._model.scale import KOREAN_BIG, KOREAN_SMALL, NEWS_SCALES, ORDINALS
 from aiindex.exceptions import AmountParseError
 
-__all__ = ["Token", "TokenKind", "tokens"]
+__all__ = ["HINT", "Token", "TokenKind", "tokens"]
 
 TokenKind = Literal["money", "percent", "count", "bare", "ratio", "rank", "diff", "year"]
 
@@ -54,8 +56,7 @@ _WORD_VALUE = {w: n for n, w in enumerate(_UNITS_EN)} | {
 _WORD_NUMBER = re.compile(
     r"(?<![A-Za-z\-])(?:(?P<tens>" + "|".join(_TENS_EN) + r")(?:-(?P<unit>"
     + "|".join(_UNITS_EN[1:10]) + r"))?|(?P<small>" + "|".join(_UNITS_EN[2:]) + r"))"
-    r"(?![A-Za-z\-])",
-    re.I,
+    r"(?![A-Za-z\-])"
 )
 # Ratios in words: "twice", "more than double", "barely half of", "절반", "두 배".
 _RATIO_WORDS = {
@@ -65,15 +66,21 @@ _RATIO_WORDS = {
 _RATIO_WORD = re.compile(
     r"(?<![A-Za-z\-])(?<!first\s)(?<!second\s)(?<!the\s)"
     r"(?P<en>twice|double|triple|quadruple|half|a third|one-third|a quarter)"
-    r"(?![A-Za-z\-])(?=\s(?:of|the|as|that|what|[A-Z]))"
-    r"|(?<![가-힣])(?P<ko>절반|두\s?배|세\s?배|네\s?배)",
-    re.I,
+    r"(?![A-Za-z\-])(?=\s(?:of|the|as|that|what|#))"
+    r"|(?<![가-힣])(?P<ko>절반|두\s?배|세\s?배|네\s?배)"
 )
 # "10명 중 7명", "7 in 10", "seven out of ten": a share of people, as a percentage.
 _SHARE = re.compile(
     r"(?<![\d.,])(?P<n>\d{1,3})\s?명\s?(?:중|가운데)\s?(?P<m>\d{1,3})\s?명"
     r"|(?<![\d.,])(?P<m_en>\d{1,2})\s(?:in|out\sof)\s(?P<n_en>3|4|5|10|20|100)(?![\d.,])"
 )
+#: Whatever a token starts with: a digit, a number or an ordinal in words, a ratio word (read
+#: in lower case).
+HINT = re.compile(
+    r"\d|(?<![A-Za-z])(?:" + "|".join((*_UNITS_EN[2:], *_TENS_EN, *ORDINALS)) + r")"
+    r"|twice|double|triple|quadruple|half|third|quarter|절반|배|번째"
+)
+_PLAIN = re.compile(r"-?\d{1,3}(?:,\d{3})*(?:\.\d+)?|-?\d{1,40}(?:\.\d+)?")
 # The rest of a list of ranks after its first number: ", 2위", "·3위".
 _RANK_LIST_NEXT = re.compile(r"\s?[,·]\s?\d{1,3}(?:\s?[,·]\s?\d{1,3})*\s?위")
 # A number after "top" is the size of a ranking ("the top 10"), not a figure.
@@ -92,8 +99,7 @@ _ORDINAL_WORD = re.compile(
     r"(?!\s(?:time|half|quarter|year))"
     # Right after a name or a comma, where a rank is said: "China third at 6.95", ", eighth."
     r"|(?:#|,)\s(?P<after>" + "|".join(ORDINALS) + r")"
-    r"(?=\s(?:at|with|place|in|among|only|globally|worldwide)\b|\s?[,.;)]|\s?$)",
-    re.I,
+    r"(?=\s(?:at|with|place|in|among|only|globally|worldwide)\b|\s?[,.;)]|\s?$)"
 )
 _QUAL_BEFORE = re.compile(
     r"(?P<q>more than|over|above|at least|upwards of|nearly|almost|about|around|approximately"
@@ -163,8 +169,8 @@ def digitized(masked: str) -> tuple[str, list[tuple[int, int]]]:
     if mark:
         chars[mark.start() : mark.end()] = "#" * (mark.end() - mark.start())
     spans = []
-    for m in _WORD_NUMBER.finditer(masked):
-        if m.group("small") and m.group("small").lower() == "one":
+    for m in _WORD_NUMBER.finditer(lowered(masked)):
+        if m.group("small") == "one":
             continue
         if m.group("tens"):
             value = _WORD_VALUE[m.group("tens").lower()]
@@ -182,11 +188,16 @@ def tokens(masked: str) -> list[Token]:
     """The numbers and ordinal words of a masked sentence, in order.
 
     >>> [(t.text, t.kind, float(t.value)) for t in tokens("China had twenty and the UK 8.")]
-    [('twenty', 'count', 20.0), ('8', 'bare', 8.0)]
+    [('twenty', 'bare', 20.0), ('8', 'bare', 8.0)]
     >>> [(t.kind, float(t.value)) for t in tokens("한국인 10명 중 7명은")]
     [('percent', 70.0)]
     """
+    # The scanners of words read the text in ASCII lower case (same length, same places):
+    # without re.I, a pattern of words skips to where one can start.
+    if not HINT.search(lowered(masked)):
+        return []
     text, words = digitized(masked)
+    low = lowered(text)
     out: list[Token] = []
     shares = [m for m in _SHARE.finditer(text)]
     taken = [m.span() for m in shares]
@@ -202,13 +213,10 @@ def tokens(masked: str) -> list[Token]:
             continue
         if _TOP.search(text[max(0, m.start() - 8) : m.start("num")]):
             continue
-        tok = _number(text, m)
-        if tok is None:
-            continue
-        start = _word_start(tok.start, words)
-        tok = attrs.evolve(tok, start=start, text=masked[start : tok.end])
-        out.append(_in_context(text, tok))
-    for m in _ORDINAL_WORD.finditer(text):
+        tok = _number(text, m, masked, words)
+        if tok is not None:
+            out.append(tok)
+    for m in _ORDINAL_WORD.finditer(low):
         group = "en" if m.group("en") else "after" if m.group("after") else "ko"
         word = m.group(group).lower()
         s, e = (m.start(group), m.end(group)) if group != "ko" else (m.start(), m.end())
@@ -219,11 +227,23 @@ def tokens(masked: str) -> list[Token]:
     for i, tok in enumerate(out):
         if tok.kind == "bare" and _RANK_LIST_NEXT.match(text, tok.end):
             out[i] = attrs.evolve(tok, kind="rank", precision=Decimal(1))
-    for m in _RATIO_WORD.finditer(text):
+    for m in _RATIO_WORD.finditer(low):
         word = squash_ws(m.group()).lower()
         value = Decimal(repr(_RATIO_WORDS[word])).quantize(Decimal("0.0001"))
-        tok = Token(m.start(), m.end(), masked[m.start() : m.end()], "ratio", value, value / 10)
-        out.append(_in_context(text, tok))
+        kind, qualifier, total, direction = _context(text, m.start(), m.end(), "ratio")
+        out.append(
+            Token(
+                m.start(),
+                m.end(),
+                masked[m.start() : m.end()],
+                kind,
+                value,
+                value / 10,
+                qualifier=qualifier,
+                total=total,
+                direction=direction,
+            )
+        )
     out.sort(key=lambda t: t.start)
     return out
 
@@ -241,18 +261,21 @@ def _word_start(pos: int, words: list[tuple[int, int]]) -> int:
     return pos
 
 
-def _number(masked: str, m: re.Match[str]) -> Token | None:
-    """The token of one match of `_NUMBER`, or None for a day, a month or an unreadable one."""
-    from aiindex._money.amounts import parse_parts
-
+def _number(
+    text: str, m: re.Match[str], masked: str, words: list[tuple[int, int]]
+) -> Token | None:
+    """The token of one match of `_NUMBER` in ``text`` (``masked`` with its numbers in words
+    as digits, at ``words``), or None for a day, a month or an unreadable one."""
     num = m.group("num")
     unit = (m.group("unit") or "").strip()
     pre = m.group("pre") or ""
     scale_word = m.group("scale")
     scale = NEWS_SCALES.get(scale_word or "", 1)
     try:
-        value = _korean_value(num) * scale
-    except AmountParseError:
+        # Digits alone ("1,073", "-0.36") are read here; Korean numerals by parse_parts.
+        plain = _PLAIN.fullmatch(num)
+        value = (Decimal(num.replace(",", "")) if plain else _korean_value(num)) * scale
+    except (AmountParseError, ValueError, ArithmeticError):
         return None
     kind = _kind(num, unit, pre, scale_word)
     if kind is None:
@@ -262,14 +285,27 @@ def _number(masked: str, m: re.Match[str]) -> Token | None:
     if kind == "money":
         text = pre + num + (" " + scale_word if scale_word else "") + (" " + unit)
         try:
-            value, currency = parse_parts(text.strip())
+            value, currency = _parse(text.strip())
         except AmountParseError:
             return None
         scaled = True
-    start = m.start() if pre else m.start("num")
+    start = _word_start(m.start() if pre else m.start("num"), words)
     end = m.end() if unit or scale_word else m.end("num")
     precision = _precision(num, scale)
-    return Token(start, end, masked[start:end], kind, value, precision, scaled, currency)
+    kind, qualifier, total, direction = _context(text, start, end, kind)
+    return Token(
+        start,
+        end,
+        masked[start:end],
+        kind,
+        value,
+        precision,
+        scaled,
+        currency,
+        qualifier,
+        total,
+        direction,
+    )
 
 
 def _kind(num: str, unit: str, pre: str, scale_word: str | None) -> TokenKind | None:
@@ -294,14 +330,18 @@ def _kind(num: str, unit: str, pre: str, scale_word: str | None) -> TokenKind | 
     return "count" if unit else "bare"
 
 
-def _in_context(masked: str, tok: Token) -> Token:
-    """``tok`` with what the words around it say: a qualifier, a difference, a total."""
-    before, after = masked[max(0, tok.start - 25) : tok.start], masked[tok.end :]
+def _context(
+    text: str, start: int, end: int, kind: TokenKind
+) -> tuple[TokenKind, str | None, bool, int]:
+    """What the words around a number at ``start:end`` say: its kind (a difference where
+    "more than" follows), a qualifier ("more than", "약"), whether it is a total ("149개 중"),
+    and a difference's direction."""
+    before, after = text[max(0, start - 25) : start], text[end : end + 40]
     qualifier = None
     for q in (_QUAL_BEFORE.search(before), _QUAL_AFTER.search(after)):
         if q:
             qualifier = _QUALIFIERS.get(q.group("q").lower(), "~")
-    kind, direction = tok.kind, 1
+    direction = 1
     if kind in ("count", "bare", "percent", "money", "diff"):
         d = _DIFF_AFTER.search(after)
         if d:
@@ -309,7 +349,7 @@ def _in_context(masked: str, tok: Token) -> Token:
             direction = -1 if word in _FEWER else 1
             kind = "diff"
     total = bool(_TOTAL_AFTER.search(after) or _TOTAL_BEFORE.search(before))
-    return attrs.evolve(tok, kind=kind, qualifier=qualifier, total=total, direction=direction)
+    return kind, qualifier, total, direction
 
 
 def _precision(num: str, scale: int) -> Decimal:
@@ -327,7 +367,13 @@ def _precision(num: str, scale: int) -> Decimal:
 
 
 def _korean_value(num: str) -> Decimal:
+    # parse_parts reads every Korean and English number form; the currency is a carrier only.
+    return _parse(num + "원")[0]
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse(text: str) -> tuple[Decimal, str]:
+    """`aiindex._money.amounts.parse_parts`, kept for the numbers a text repeats."""
     from aiindex._money.amounts import parse_parts
 
-    # parse_parts reads every Korean and English number form; the currency is a carrier only.
-    return parse_parts(num + "원")[0]
+    return parse_parts(text)

@@ -27,6 +27,8 @@ is read, but none of its claims is graded: each is "not found", saying so.
 
 from __future__ import annotations
 
+import datetime as _dt
+import functools
 import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -39,6 +41,7 @@ from aiindex._check.claims import (
     Sentence,
     attach,
     confident,
+    ZERO,
     names_in,
     number_claims,
 )
@@ -47,6 +50,7 @@ from aiindex._check.grade import Context, publication_day
 from aiindex._check.keywords import candidates
 from aiindex._check.ranks import implicit_ranks
 from aiindex._check.report import Claim, Report
+from aiindex._check.sentences import lowered
 from aiindex._check.sentences import body_spans, detect_lang
 from aiindex.exceptions import UnknownEditionError
 
@@ -95,6 +99,16 @@ class Walker:
     def sentence(self, start: int, end: int, names: Sequence[Mention] | None = None) -> None:
         """Read the sentence at ``start:end`` of the text and add its claims."""
         text = self.text[start:end]
+        if not may_claim(text):
+            # No number, rank or ratio in any form: nothing to grade, but the sentence may
+            # name the indicator or the topic the next ones speak of.
+            named = candidates(text, self.edition)
+            if named:
+                if self.groups and named[0] != self.groups[0]:
+                    self.last_rank = None
+                self.groups = named
+            self._update_topic(text, names if names is not None else names_in(text))
+            return
         edition, unshipped = self._edition_of(text)
         named = candidates(text, edition)
         carried = _in_edition(self.groups, edition)
@@ -105,7 +119,7 @@ class Walker:
             groups = named
         else:
             groups = carried
-        ctx = Context(edition, text, start, publication_day(edition))
+        ctx = Context(edition, text, start, _publication(edition))
         s = Sentence.read(
             ctx,
             self.lang,
@@ -166,6 +180,31 @@ class Walker:
 
 # A Korean name that owns the sentence's topic: "한국의 AI 확산율은".
 _OWNER_KO = re.compile(r"^\s*의\s[^.?!]*?[가-힣](?:은|는)\s")
+
+
+@functools.cache
+def _publication(edition: int) -> _dt.date | None:
+    return publication_day(edition)
+
+
+@functools.lru_cache(maxsize=4096)
+def may_claim(sentence: str) -> bool:
+    """Whether a sentence holds anything a claim is made of: a digit, a number or an ordinal in
+    words, a ratio word, a rank word ("the most", "뒤를 이었다"), a zero said in words.
+
+    >>> may_claim("The report was published on Monday."), may_claim("China led.")
+    (False, True)
+    """
+    return _claim_hint().search(lowered(sentence)) is not None
+
+
+@functools.cache
+def _claim_hint() -> re.Pattern[str]:
+    """One pattern of everything `may_claim` looks for, read in lower case."""
+    from aiindex._check.numbers import HINT
+    from aiindex._check.ranks import RANK_WORDS
+
+    return re.compile("|".join(f"(?:{p.pattern})" for p in (HINT, *RANK_WORDS, ZERO)))
 
 
 def _in_edition(groups: Sequence[Sequence[Indicator]], edition: int) -> list[list[Indicator]]:
