@@ -47,14 +47,14 @@ if TYPE_CHECKING:
 
 __all__ = [
     "PRONOUN_START",
-    "ZERO",
-    "names_in",
     "TOPIC_KO",
+    "ZERO",
     "Sentence",
     "attach",
     "clauses",
     "confident",
     "entity_for",
+    "names_in",
     "number_claims",
     "rank_claim",
 ]
@@ -337,9 +337,7 @@ def entity_for(s: Sentence, tok_start: int, tok_end: int | None = None) -> Entit
     # English puts the figure first at times: "with 109 models, the United States led"; but
     # after "It ..." the figure is the topic's, and a name tied to a figure of its own
     # ("against 80% in China") is not this one's.
-    after = [
-        m for m in fitting if m.start >= tok_start and not _bound_elsewhere(s, m, tok_start)
-    ]
+    after = [m for m in fitting if m.start >= tok_start and not _bound_elsewhere(s, m, tok_start)]
     if after and s.lang == "en" and not PRONOUN_START.match(s.text[:tok_start]):
         return after[0].entity
     if s.topic is not None and fits(s.topic, s.groups):
@@ -493,11 +491,11 @@ def rank_claim(
         return claim(s.ctx, span, "rank", "not found", why, claimed=float(rank), unit="rank")
     got: Claim | None = None
     for who in _topic_fallbacks(s, ent):
-        found = _first_graded(
-            lambda ind, who=who: grade_rank(s.ctx, span, rank, ind, who, year, relative),
-            groups,
-            who,
-        )
+
+        def grade(ind: Indicator, who: Entity = who) -> Claim | None:
+            return grade_rank(s.ctx, span, rank, ind, who, year, relative)
+
+        found = _first_graded(grade, groups, who)
         if found is not None and (got is None or found.grade == "supported"):
             got = found
         if got is not None and got.grade == "supported":

@@ -131,24 +131,39 @@ def _within(claimed: Decimal, actual: Decimal, tol: Decimal, qualifier: str | No
 def _source_fields(obs: Observation) -> dict[str, Any]:
     src = obs.source
     locs = [loc for loc in src.locators if loc]
+    if src.edition is None:
+        return {"edition": None, "section": src.section, "locator": None, "citation": None}
+    citation, read_from = _citation(obs)
     return {
         "edition": src.edition,
         "section": src.section,
         "locator": "; ".join(locs[:2]) if locs else (src.figure or None),
-        "citation": _citation(obs) if src.edition is not None else None,
+        "citation": citation,
+        "read_from": read_from,
     }
 
 
-_CITATIONS: dict[Source, str] = {}
+_CITATIONS: dict[Source, tuple[str, tuple[str, ...]]] = {}
 
 
-def _citation(obs: Observation) -> str:
-    """`aiindex.cite` of the value, which depends on its source alone: made once a source."""
-    from aiindex._present.cite import cite
+def _citation(obs: Observation) -> tuple[str, tuple[str, ...]]:
+    """How the checker credits a value, and every copy aiindex read it from.
+
+    The credit is the report's: its data provider, the edition, section and figure, as
+    `aiindex.cite` gives them, and "via" the news organizations of claims.toml ([sources]) for
+    a value read from the press; never a summary on GitHub or a blog. It depends on the
+    value's source alone, so it is made once a source.
+    """
+    from aiindex._check.words import press
+    from aiindex._present.cite import cite, via, via_text
 
     found = _CITATIONS.get(obs.source)
     if found is None:
-        found = _CITATIONS.setdefault(obs.source, cite(obs))
+        full, read = cite(obs), via_text(obs)
+        base = full.removesuffix(f", {read}") if read else full
+        named = [p for p in via(obs) if p in press()]
+        credit = base + (", via " + ", ".join(named) if named else "")
+        found = _CITATIONS.setdefault(obs.source, (credit, via(obs)))
     return found
 
 
@@ -394,7 +409,7 @@ def grade_total(
     """The figure of several entities together ("the US and China together drew $298
     billion"): the sum of their values, within the text's rounding and the report's."""
     obs = [_observation(ind, e, year, relative) for e in parts]
-    if len({o.year for o in obs}) != 1 or ind.unit == "percent" and tok.kind != "percent":
+    if len({o.year for o in obs}) != 1 or (ind.unit == "percent" and tok.kind != "percent"):
         return None
     if tok.kind == "percent" and ind.unit != "percent":
         return None
@@ -610,4 +625,6 @@ def grade_conversion(ctx: Context, first: Token, second: Token) -> Claim:
         edition=ctx.edition,
         section="ECB euro foreign exchange reference rates",
         locator=where or None,
+        citation="ECB euro foreign exchange reference rates"
+        + (f", fixings of {week[0]} to {week[-1]}" if week else ""),
     )

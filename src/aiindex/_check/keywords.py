@@ -23,6 +23,8 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from aiindex._check.sentences import lowered
+
 if TYPE_CHECKING:
     from aiindex._model.indicator import Indicator
 
@@ -140,8 +142,8 @@ def _ignored() -> re.Pattern[str]:
     from aiindex._check.words import claims_data
 
     phrases = sorted(claims_data().get("ignore", {}).get("phrases", ()), key=len, reverse=True)
-    body = "|".join(r"\s?".join(re.escape(w) for w in p.split()) for p in phrases)
-    return re.compile(body, re.I)
+    body = "|".join(r"\s?".join(re.escape(w.lower()) for w in p.split()) for p in phrases)
+    return re.compile(body)  # read in lower case (see `lowered`)
 
 
 @attrs.frozen
@@ -159,7 +161,11 @@ class Said:
     def of(cls, text: str) -> Said:
         """The words of ``text``, less the names of the report and its makers ("인간중심AI
         연구소", "Institute for Human-Centered AI"), whose words name no indicator."""
-        text = _ignored().sub(" ", text) if _ignored().pattern else text
+        if _ignored().pattern:
+            low = lowered(text)
+            cuts = [m.span() for m in _ignored().finditer(low)]
+            for a, b in reversed(cuts):
+                text = text[:a] + " " + text[b:]
         return cls(text, squash(text), frozenset(_english(text)))
 
     def says(self, word: str) -> bool:
@@ -310,8 +316,10 @@ def profiles(edition: int) -> tuple[Profile, ...]:
             # The same core as another table and nothing more than area names: a narrower
             # table of the same figures ("Newly funded AI companies (China, Europe, United
             # States)").
-            shadow = bool(extra[ind.id]) and extra[ind.id] <= names and any(
-                o.id != ind.id and cores[o.id] == cores[ind.id] for o in inds
+            shadow = (
+                bool(extra[ind.id])
+                and extra[ind.id] <= names
+                and any(o.id != ind.id and cores[o.id] == cores[ind.id] for o in inds)
             )
         phrases = list(keywords.get(ind.id, ()))
         cues: list[str] = []
@@ -360,7 +368,9 @@ _DISTINCT = 3
 def score(p: Profile, said: Said, edition: int) -> float:
     """How strongly ``said`` names the indicator of ``p`` (0: not at all)."""
     weights = _weights(edition)
-    matched = p.words & said.vocab if said.vocab is not None else [w for w in p.words if said.says(w)]
+    matched = (
+        p.words & said.vocab if said.vocab is not None else [w for w in p.words if said.says(w)]
+    )
     phrase = any(said.has_phrase(ph) for ph in p.phrases)
     if p.qualifier or p.qualifier_phrases:
         named = any(said.says(w) for w in p.qualifier) or any(
@@ -379,8 +389,7 @@ def score(p: Profile, said: Said, edition: int) -> float:
     # One rare word names an indicator; a Korean word of two syllables alone may be part of
     # another ("크게", "연구소"), so it needs a second word.
     distinct = any(
-        weights[w] >= 1 + math.log(n / _DISTINCT) and (w.isascii() or len(w) >= 3)
-        for w in content
+        weights[w] >= 1 + math.log(n / _DISTINCT) and (w.isascii() or len(w) >= 3) for w in content
     )
     cue = any(said.has_phrase(c) for c in p.cues)
     if not (phrase or distinct or len(content) + cue + named >= 2):

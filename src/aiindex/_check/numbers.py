@@ -54,8 +54,13 @@ _WORD_VALUE = {w: n for n, w in enumerate(_UNITS_EN)} | {
     w: 20 + 10 * n for n, w in enumerate(_TENS_EN)
 }
 _WORD_NUMBER = re.compile(
-    r"(?<![A-Za-z\-])(?:(?P<tens>" + "|".join(_TENS_EN) + r")(?:-(?P<unit>"
-    + "|".join(_UNITS_EN[1:10]) + r"))?|(?P<small>" + "|".join(_UNITS_EN[2:]) + r"))"
+    r"(?<![A-Za-z\-])(?:(?P<tens>"
+    + "|".join(_TENS_EN)
+    + r")(?:-(?P<unit>"
+    + "|".join(_UNITS_EN[1:10])
+    + r"))?|(?P<small>"
+    + "|".join(_UNITS_EN[2:])
+    + r"))"
     r"(?![A-Za-z\-])"
 )
 # Ratios in words: "twice", "more than double", "barely half of", "절반", "두 배".
@@ -261,9 +266,7 @@ def _word_start(pos: int, words: list[tuple[int, int]]) -> int:
     return pos
 
 
-def _number(
-    text: str, m: re.Match[str], masked: str, words: list[tuple[int, int]]
-) -> Token | None:
+def _number(text: str, m: re.Match[str], masked: str, words: list[tuple[int, int]]) -> Token | None:
     """The token of one match of `_NUMBER` in ``text`` (``masked`` with its numbers in words
     as digits, at ``words``), or None for a day, a month or an unreadable one."""
     num = m.group("num")

@@ -21,6 +21,9 @@ class Claim:
     ``span`` is the (start, end) character range of the claim in the original text; ``claimed``
     is the text's number in the indicator's unit (a rank for ranks, a multiple for ratios);
     ``report`` is the report's figure in the same terms, ``report_text`` it as printed.
+    ``citation`` credits the report's figure and its data provider, "via" the press for a
+    value aiindex read from a newspaper's copy; ``read_from`` lists every copy aiindex read
+    the value from (provenance, not a source to cite).
 
     >>> from aiindex._check import check
     >>> c = check("AI 인덱스 2024에 따르면 AI 민간 투자에서 중국은 72억6천만달러였다.").claims[0]
@@ -47,11 +50,12 @@ class Claim:
     locator: str | None = None
     rates: tuple[str, ...] = ()
     citation: str | None = None
+    read_from: tuple[str, ...] = ()
 
     @property
     def source(self) -> str:
-        """The report's figure as `aiindex.cite` gives it: the data provider, the edition, the
-        section and figure, and "via" the publisher for a value read from the press."""
+        """The report's figure as the table shows it: the data provider, the edition, the
+        section and figure, and "via" the newspaper for a value read from the press."""
         if self.edition is None:
             return ""
         if self.citation:
@@ -63,6 +67,7 @@ class Claim:
         out = attrs.asdict(self)
         out["span"] = list(self.span)
         out["rates"] = list(self.rates)
+        out["read_from"] = list(self.read_from)
         out["source"] = self.source
         return out
 

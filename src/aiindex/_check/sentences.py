@@ -28,6 +28,7 @@ def lowered(text: str) -> str:
     """
     return text.translate(_LOWER)
 
+
 _HEADLINE_HEADER = re.compile(r"^\s*번호\s+제목\s+글쓴이\s+날짜\s*$", re.M)
 _HEADLINE_LINE = re.compile(r"^\s*\d+\s+\S.*\s\d{4}[./-]\d{1,2}[./-]\d{1,2}\.?\s*$")
 # Every alternative starts where a run starts (a digit not after a digit, a non-space not
@@ -38,13 +39,12 @@ _MASKS = re.compile(
     r"(?<![\d,])(?:19|20)\d{2}\s?[-–~]\s?(?:19|20)?\d{2}(?!\d)"  # a period, 2019-2023
     r"|(?<!\d)\d{4}[./]\d{1,2}[./]\d{1,2}"  # a date
     r"|(?:인구\s?)?(?<![\d,])\d(?>[\d,]*)\s?만\s?명\s?당"  # per 10,000 / 100,000 people
-    r"|per\s(?<![\d,])\d(?>[\d,]*)(?:\s(?:inhabitants|people|members|LinkedIn members))?"
-    r"|(?:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December)\s\d{1,2}(?:,\s\d{4})?"
+    r"|per\s(?<![\d,])\d(?>[\d,]*)(?:\s(?:inhabitants|people|members|linkedin members))?"
+    r"|(?:january|february|march|april|may|june|july|august|september|october|november"
+    r"|december)\s\d{1,2}(?:,\s\d{4})?"
     r"|(?<!\S)[^\s@]++@\S+"
-    r"|\[email[^\]]*\]",
-    re.I,
-)
+    r"|\[email[^\]]*\]"
+)  # read in lower case (see `lowered`)
 _MASK_HINT = re.compile(r"[\d@\[]")
 # An abbreviation before a full stop ("U.S.", "e.g."): looked for in the few characters before
 # it only, so a line's sentence ends are found in one pass.
@@ -78,9 +78,12 @@ def body_spans(text: str) -> list[tuple[int, int]]:
             end = m.start()
             # An abbreviation (U.S., e.g.) ends in a capital or a lower-case letter before its
             # stop: only then are the few characters before it read.
-            if line[end - 1] == "." and line[end - 2 : end - 1].isalpha():
-                if _ABBREVIATION.search(line[max(0, end - 24) : end]):
-                    continue  # an abbreviation (U.S.), not the end of a sentence
+            if (
+                line[end - 1] == "."
+                and line[end - 2 : end - 1].isalpha()
+                and _ABBREVIATION.search(line[max(0, end - 24) : end])
+            ):
+                continue  # an abbreviation (U.S.), not the end of a sentence
             if end <= 4 and re.fullmatch(r"\s*\d{1,2}\.", line[:end]):
                 continue  # a list's item number ("1. Training is ..."), not a sentence
             a, b = cut, line_start + end
@@ -110,7 +113,7 @@ def mask(sentence: str, mentions: Sequence[Mention]) -> str:
     spans = [(m.start, m.end) for m in mentions]
     if _MASK_HINT.search(sentence):  # every mask holds a digit, an "@" or "[email"
         spans += [(m.start(), m.end()) for m in NAMED.finditer(sentence)]
-        spans += [(m.start(), m.end()) for m in _MASKS.finditer(sentence)]
+        spans += [m.span() for m in _MASKS.finditer(lowered(sentence))]
     if not spans:
         return sentence
     parts, pos = [], 0

@@ -38,10 +38,10 @@ import attrs
 from aiindex._check.claims import (
     PRONOUN_START,
     TOPIC_KO,
+    ZERO,
     Sentence,
     attach,
     confident,
-    ZERO,
     names_in,
     number_claims,
 )
@@ -50,8 +50,7 @@ from aiindex._check.grade import Context, publication_day
 from aiindex._check.keywords import candidates
 from aiindex._check.ranks import implicit_ranks
 from aiindex._check.report import Claim, Report
-from aiindex._check.sentences import lowered
-from aiindex._check.sentences import body_spans, detect_lang
+from aiindex._check.sentences import body_spans, detect_lang, lowered
 from aiindex.exceptions import UnknownEditionError
 
 if TYPE_CHECKING:
@@ -65,9 +64,7 @@ __all__ = ["Walker", "check"]
 class Walker:
     """Reads sentences in order, carrying the indicator and the topic entity across them."""
 
-    def __init__(
-        self, text: str, edition: int, lang: str, shipped: Sequence[int] = ()
-    ) -> None:
+    def __init__(self, text: str, edition: int, lang: str, shipped: Sequence[int] = ()) -> None:
         self.text = text
         self.edition = edition
         self.lang = lang

@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-__all__ = ["claims_data", "sign_words"]
+__all__ = ["claims_data", "press", "sign_words"]
 
 
 @functools.cache
@@ -26,3 +26,13 @@ def sign_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
     """
     signs = claims_data().get("signs", {})
     return tuple(signs.get("negative", ())), tuple(signs.get("positive", ()))
+
+
+@functools.cache
+def press() -> frozenset[str]:
+    """The news organizations a value may be credited "via" (claims.toml [sources]).
+
+    >>> "Yonhap News Agency" in press(), "github.com/tingwei161803/ai-index-report" in press()
+    (True, False)
+    """
+    return frozenset(claims_data().get("sources", {}).get("press", ()))
