@@ -189,9 +189,12 @@ class Said:
 
 @functools.cache
 def _phrase_pattern(phrase: str) -> re.Pattern[str]:
-    # A squashed phrase, matched in text where spaces may stand between its letters.
+    # A squashed phrase, matched in text where spaces may stand between its letters; a phrase
+    # that starts or ends with a letter or a digit starts or ends a word there.
     body = r"\s?".join(re.escape(ch) for ch in phrase)
-    return re.compile(rf"(?<![A-Za-z0-9]){body}(?![A-Za-z])", re.I)
+    before = r"(?<![A-Za-z0-9])" if phrase[0].isalnum() else ""
+    after = r"(?![A-Za-z])" if phrase[-1].isalnum() else ""
+    return re.compile(before + body + after, re.I)
 
 
 @attrs.frozen
@@ -343,6 +346,16 @@ def profiles(edition: int) -> tuple[Profile, ...]:
 
 
 @functools.cache
+def _unique_cues(edition: int) -> frozenset[str]:
+    """The unit cues only one of the edition's indicators has."""
+    seen: dict[str, int] = {}
+    for p in profiles(edition):
+        for c in p.cues:
+            seen[c] = seen.get(c, 0) + 1
+    return frozenset(c for c, k in seen.items() if k == 1)
+
+
+@functools.cache
 def _weights(edition: int) -> dict[str, float]:
     """Each word's weight: 1 + ln(N / the number of the edition's indicators that use it); a
     word of an area's name ("China" of "Trust in China to regulate AI") weighs next to nothing:
@@ -368,24 +381,26 @@ _DISTINCT = 3
 def score(p: Profile, said: Said, edition: int) -> float:
     """How strongly ``said`` names the indicator of ``p`` (0: not at all)."""
     weights = _weights(edition)
+    unique_cues = _unique_cues(edition)
     matched = (
         p.words & said.vocab if said.vocab is not None else [w for w in p.words if said.says(w)]
     )
-    phrase = any(said.has_phrase(ph) for ph in p.phrases)
-    if p.qualifier or p.qualifier_phrases:
-        named = any(said.says(w) for w in p.qualifier) or any(
-            said.has_phrase(ph) for ph in p.qualifier_phrases
-        )
-        if not named:
-            return 0.0
-    else:
-        named = False
+    # A cue of one indicator alone ("1만명당": net migration) names it like a phrase.
+    phrase = any(said.has_phrase(ph) for ph in p.phrases) or any(
+        c in unique_cues and said.has_phrase(c) for c in p.cues
+    )
+    qualifying = {w for w in p.qualifier if said.says(w)}
+    qualifying |= {ph for ph in p.qualifier_phrases if said.has_phrase(ph)}
+    named = bool(qualifying)
+    if (p.qualifier or p.qualifier_phrases) and not named:
+        return 0.0
     # What the table is about must be said: "second" alone does not name "AI diffusion,
     # second half of the year", nor "inhabitants" a table of contracts per inhabitant.
     if not phrase and not any(said.says(w) for w in p.core):
         return 0.0
     n = len(profiles(edition))
-    content = [w for w in matched if weights[w] > 0.5]
+    # The words that name the table, less those that only say the breakdown ("share").
+    content = [w for w in matched if weights[w] > 0.5 and w not in qualifying]
     # One rare word names an indicator; a Korean word of two syllables alone may be part of
     # another ("크게", "연구소"), so it needs a second word.
     distinct = any(
@@ -424,7 +439,7 @@ def _lookup(edition: int) -> _Lookup:
     for i, p in enumerate(profiles(edition)):
         for w in p.core:
             (english if w.isascii() else korean).setdefault(w, []).append(i)
-        for ph in p.phrases:
+        for ph in (*p.phrases, *(c for c in p.cues if c in _unique_cues(edition))):
             phrases.setdefault(ph, []).append(i)
     every = set().union(*(p.words | p.qualifier for p in profiles(edition)))
     return _Lookup(

@@ -37,7 +37,7 @@ _NUMBER = re.compile(
     r"|\s?배|\s?(?:times|fold)(?![A-Za-z])|-fold|x(?![A-Za-z])"
     r"|\s?위|\s?번째|(?:st|nd|rd|th)(?![A-Za-z])"
     r"|\s?년|\s?월(?![가-힣])|\s?일(?![가-힣])|\s?(?:개사|개국|개|건|곳|명|회|편)"
-    r"|\s?대(?=[을를이가는와과의로에도\s.,)]|$)"
+    r"|\s?대(?=[을를이가는와과의로에도였\s.,)]|$)"
     r"|\s(?:models?|bills?|laws?|compan(?:y|ies)|patents?|mentions?|units?|robots?"
     r"|installations|startups|papers?|publications?|data\scenters?|countries|economies"
     r"|nations|pages|students|graduates)(?![A-Za-z]))?"
@@ -286,9 +286,9 @@ def _number(text: str, m: re.Match[str], masked: str, words: list[tuple[int, int
     scaled = any(ch in num for ch in "조억만천백십") or scale != 1
     currency = None
     if kind == "money":
-        text = pre + num + (" " + scale_word if scale_word else "") + (" " + unit)
+        written = pre + num + (" " + scale_word if scale_word else "") + (" " + unit)
         try:
-            value, currency = _parse(text.strip())
+            value, currency = _parse(written.strip())
         except AmountParseError:
             return None
         scaled = True
