@@ -154,7 +154,10 @@ def test_net_flows_take_the_sign_of_their_word(word: str, sign: int) -> None:
     kor, lux = (value("ai_talent_migration", e, 2025) for e in ("KOR", "LUX"))
     entity, figure = ("KOR", kor) if sign < 0 else ("LUX", lux)
     name = {"KOR": "한국", "LUX": "룩셈부르크"}[entity]
-    text = f"AI 인덱스 2025에 따르면 {name}의 AI 인재 {word}은 링크트인 회원 1만명당 {abs(figure):.2f}명이었다."
+    text = (
+        f"AI 인덱스 2025에 따르면 {name}의 AI 인재 {word}은 링크트인 회원 1만명당 "
+        f"{abs(figure):.2f}명이었다."
+    )
     (c,) = claims(text)
     assert (c.indicator, c.entity, c.claimed, c.grade) == (
         "ai_talent_migration",

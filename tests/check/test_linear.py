@@ -9,6 +9,7 @@ full stop.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import pytest
@@ -27,7 +28,7 @@ def test_no_sentence_is_longer_than_the_bound(text: str) -> None:
     spans = body_spans(text)
     assert all(b - a <= MAX_SENTENCE for a, b in spans)
     assert all(a < b for a, b in spans)
-    assert spans == sorted(spans) and all(p[1] <= q[0] for p, q in zip(spans, spans[1:]))
+    assert spans == sorted(spans) and all(p[1] <= q[0] for p, q in itertools.pairwise(spans))
 
 
 def test_a_run_without_stops_is_read_in_pieces() -> None:
