@@ -177,6 +177,23 @@ def _observation(ind: Indicator, entity: Entity, year: int | None, relative: boo
         return ind.observation(entity, None)
 
 
+def printed(obs: Observation, ind: Indicator) -> str:
+    """The report's figure as a reader reads it: as printed, with its unit in words ("10.26
+    granted AI patents per 100,000 inhabitants", "362 million US dollars")."""
+    if obs.printed_unit == ind.unit and ind.unit_label:
+        return f"{obs.printed} {ind.unit_label}"
+    words = obs.printed_unit.replace(" * ", " ").replace("USD", "US dollars")
+    return f"{obs.printed} {words}"
+
+
+def note_of(obs: Observation) -> str:
+    """The first sentence of a value's note ("the Yonhap article of 2024-04-16 ... print
+    7.26"), which says why the press and the report differ; the rest, on where else the value
+    was read, stays in the data."""
+    first = re.split(r"(?<=[^A-Z.])\.\s|;\s", obs.note or "", maxsplit=1)[0]
+    return first[:160]
+
+
 def _ordinal(n: int) -> str:
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
@@ -205,7 +222,7 @@ def grade_value(
     if tok.kind in ("count", "bare") and not _counter_fits(tok.text, ind.unit):
         return None
     actual = Decimal(repr(obs.magnitude))
-    report_text = f"{obs.printed} {obs.printed_unit}"
+    report_text = printed(obs, ind)
     common = {
         "indicator": ind.id,
         "entity": entity.id,
@@ -231,7 +248,7 @@ def grade_value(
     else:
         why = f"{who}: the text says {label}, the report prints {report_text}"
         if obs.note:
-            why += f" (note: {obs.note.split(';')[0][:120]})"
+            why += f" (note: {note_of(obs)})"
     return claim(
         ctx,
         (tok.start, tok.end),
@@ -316,7 +333,7 @@ def grade_rank(
         return claim(
             ctx, span, "rank", "unsupported rank", f"rank {rank} of {entity.name}: {e}", **common
         )
-    report_text = f"rank {actual} ({obs.printed} {obs.printed_unit})"
+    report_text = f"rank {actual} ({printed(obs, ind)})"
     above: list[Ranked] = []
     tied = 1
     if actual != rank:
@@ -327,11 +344,11 @@ def grade_rank(
         tied = sum(1 for r in rows if r.rank == actual)
     if actual == rank:
         grade: Grade = "supported"
-        why = f"{entity.name} is {_ordinal(actual)} on {ind.id} in {obs.year}"
+        why = f"{entity.name} is {_ordinal(actual)} on {ind.title} in {obs.year}"
     elif actual < rank < actual + tied:
         grade = "supported"
         why = (
-            f"{entity.name} is tied {_ordinal(actual)} with {tied - 1} other(s) on {ind.id} in "
+            f"{entity.name} is tied {_ordinal(actual)} with {tied - 1} other(s) on {ind.title} in "
             f"{obs.year}: ranks {actual} to {actual + tied - 1}"
         )
     else:
@@ -558,7 +575,7 @@ def _grade_foreign_money(
     )
     grade: Grade = "supported" if good else "contradicted"
     why = (
-        f"{obs.entity.name}: {obs.printed} {obs.printed_unit} in {tok.currency} at the ECB rate "
+        f"{obs.entity.name}: {printed(obs, ind)} in {tok.currency} at the ECB rate "
         f"of the publication week: " + ("; ".join(good) if good else f"nearest {best}")
     )
     if nearest is None:
@@ -567,7 +584,7 @@ def _grade_foreign_money(
         grade = "not found"
         day = f"of {ctx.publication}" if ctx.publication else "(the edition's day is not recorded)"
         why = (
-            f"{obs.entity.name}: {obs.printed} {obs.printed_unit}; no ECB rate {day} to convert "
+            f"{obs.entity.name}: {printed(obs, ind)}; no ECB rate {day} to convert "
             f"it to {tok.currency}"
         )
     return claim(
