@@ -7,7 +7,7 @@ from typing import Any, Literal
 
 import attrs
 
-__all__ = ["GRADES", "Claim", "ClaimKind", "Grade", "Report"]
+__all__ = ["GRADES", "Claim", "ClaimKind", "Grade", "Report", "clip"]
 
 Grade = Literal["supported", "contradicted", "unsupported rank", "not found"]
 ClaimKind = Literal["value", "rank", "ratio", "difference", "change", "total", "conversion"]
@@ -114,6 +114,15 @@ class Report:
             "claims": [c.to_dict() for c in self.claims],
         }
 
+    def table(self, lang: str = "en") -> str:
+        """The report as a table, in English or (``lang="ko"``) Korean: each claim's grade,
+        what the text says, the report's figure, and why, with the source."""
+        if lang == "ko":
+            from aiindex._check.korean import table_ko
+
+            return table_ko(self)
+        return str(self)
+
     def __str__(self) -> str:
         from aiindex._present.text import table, width
 
@@ -122,9 +131,9 @@ class Report:
             who = c.entity or "?"
             if c.other_entity:
                 who += f"/{c.other_entity}"
-            said = _clip(f"{c.text} [{who}]", 40, width)
+            said = clip(f"{c.text} [{who}]", 40, width)
             reason = c.explanation + (f" ({c.source})" if c.source else "")
-            rows.append((c.grade, said, _clip(c.report_text or "-", 30, width), reason))
+            rows.append((c.grade, said, clip(c.report_text or "-", 30, width), reason))
         lines = [table(("grade", "claim", "report", "why"), rows, (False, False, False, False))]
         s = self.summary
         against = (
@@ -138,7 +147,7 @@ class Report:
         return "\n".join(lines)
 
 
-def _clip(text: str, limit: int, width: Callable[[str], int]) -> str:
+def clip(text: str, limit: int, width: Callable[[str], int]) -> str:
     """``text`` cut to ``limit`` terminal columns (Hangul counts two), with an ellipsis."""
     if width(text) <= limit:
         return text
