@@ -366,3 +366,64 @@ def test_a_sentence_naming_an_unshipped_edition_is_not_graded() -> None:
     )
     grades = [c.grade for c in claims(text)]
     assert grades == ["supported", "not found"]
+
+
+# -- found on the held-out articles: each failed before its fix ----------------------------
+
+
+def test_n_times_is_a_count_unless_it_compares() -> None:
+    esp = value("ai_legislative_mentions", "ESP", 2025)
+    text = (
+        f"According to the AI Index 2025, Spain's parliament mentioned AI {esp:.0f} times in 2024."
+    )
+    c = only(text, f"{esp:.0f} times")
+    assert (c.kind, c.indicator, c.grade) == ("value", "ai_legislative_mentions", "supported")
+
+
+def test_times_the_global_average_is_against_the_world() -> None:
+    usa = value("ai_skill_penetration_relative", "USA", 2025)
+    ind = value("ai_skill_penetration_relative", "IND", 2025)
+    text = (
+        "According to the AI Index 2025, the US had the highest relative AI skill penetration "
+        f"rate in 2024, {usa:.2f} times the global average, followed by India ({ind:.2f})."
+    )
+    c = only(text, f"{usa:.2f} times")
+    assert (c.entity, c.other_entity, c.grade) == ("USA", "world", "supported")
+
+
+def test_a_share_for_a_country() -> None:
+    usa, ind = (value("ai_publications_cs_share", e, 2026) for e in ("USA", "IND"))
+    text = (
+        "According to the AI Index 2026, China produced the most AI publications in computer "
+        f"science in 2024, against {usa:.2f}% for the United States and {ind:.2f}% for India."
+    )
+    got = [(c.entity, c.grade) for c in claims(text) if c.kind == "value"]
+    assert got == [("USA", "supported"), ("IND", "supported")]
+
+
+def test_a_duration_is_no_year() -> None:
+    kor = value("ai_will_change_daily_life_agree", "KOR", 2025)
+    text = (
+        "AI 인덱스 2025에 따르면 'AI 제품·서비스가 향후 3~5년 내 내 일상을 크게 바꿀 것'이라는 "
+        f"한국인 응답은 {kor:.0f}%였다."
+    )
+    c = only(text, f"{kor:.0f}%")
+    assert (c.year, c.grade) == (2024, "supported")
+
+
+def test_a_rank_by_its_superlative_and_first_places_beside_among_the() -> None:
+    kor = rank("trust_united_states_to_regulate_ai", "KOR", 2026)
+    words = {5: "fifth"}[kor]
+    text = (
+        "According to the AI Index 2026, 58% of South Koreans trust the United States to "
+        f"regulate AI, the {words}-highest share among the countries surveyed."
+    )
+    c = only(text, words, "rank")
+    # The United States is what the measure is about, not whom the figure is about.
+    assert (c.entity, c.grade) == ("KOR", "supported")
+    text = (
+        "According to the AI Index 2025, 79% of South Koreans said products and services using "
+        "AI will profoundly change their daily life, third among the countries surveyed; China "
+        "topped the list at 86%."
+    )
+    assert only(text, "topped").entity == "CHN"

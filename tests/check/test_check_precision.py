@@ -211,3 +211,16 @@ def test_the_table_gives_each_grade_its_reason_and_aligns_hangul() -> None:
         assert c.explanation in row and c.source in row
     assert "the report prints 7.76 billion US dollars" in rows[2]
     assert summary.startswith("4 claims (AI Index 2024)")
+
+
+def test_a_clause_that_may_be_about_a_sibling_indicator_is_not_contradicted() -> None:
+    # "only 21% trust China": after a clause on trust in the United States, the figure may be
+    # trust in China: "Trust in China to regulate AI" says a word the first does not have.
+    text = (
+        "According to the AI Index 2026, 58% of South Koreans trust the United States to "
+        "regulate AI, while only 21% trust China to do so."
+    )
+    assert [c.grade for c in check(text).claims if c.kind == "value"] == [
+        "supported",
+        "not found",
+    ]

@@ -66,10 +66,12 @@ PRONOUN_START = re.compile(r"^\s*(?:It|Its|This|That|The country|Both|They)\b")
 # "15 from China", "$4.5 billion invested in the United Kingdom", "... raised by Japan".
 _FROM = re.compile(
     r"\s(?:(?:came|come|comes|was|were|models?|invested|raised|spent|attracted|secured"
-    r"|installed|recorded|granted|published|developed|released)\s){0,2}(?:from|in|by)\s"
+    r"|installed|recorded|granted|published|developed|released)\s){0,2}(?:from|in|by|for)\s"
     r"(?:the\s)?"
 )
 _RESPECTIVELY = re.compile(r"각각|respectively", re.I)
+# What ends the phrase of a ratio's second term: a list or a clause that goes on.
+_LIST_BREAK = re.compile(r"followed by|;|,\s(?:and|while|but|ahead of|behind)\s")
 # A name right before its own figure: "China's $9.3 billion", "China (20)", "Germany at 529",
 # "China 30", "Britain was second with 116", "중국(124억달러)", "미국이 50개".
 _OWN_FIGURE = re.compile(
@@ -317,9 +319,33 @@ def _references(s: Sentence, m: Mention, pos: int) -> bool:
     return _REFERENCE_EN.search(s.text[max(0, m.start - 30) : m.start]) is not None
 
 
+_TITLED: dict[tuple[str, int | None], frozenset[str]] = {}
+
+
+def titled(groups: Sequence[Sequence[Indicator]]) -> frozenset[str]:
+    """The entities the titles of the first group name ("Trust in the United States to
+    regulate AI" names the United States): the object of the measure, never whom its figures
+    are about."""
+    out: set[str] = set()
+    for ind in groups[0] if groups else ():
+        key = (ind.id, ind.source.edition)
+        if key not in _TITLED:
+            named = mentions(ind.title) + mentions(ind.title_ko or "")
+            _TITLED[key] = frozenset(m.entity.id for m in named)
+        out |= _TITLED[key]
+    return frozenset(out)
+
+
+def _candidates(s: Sentence, pos: int) -> list[Mention]:
+    """The mentions a figure at ``pos`` may be about: those the indicators in question could
+    hold a figure for, less those their titles name."""
+    named = titled(s.groups_at(pos))
+    return [m for m in s.fitting() if m.entity.id not in named]
+
+
 def entity_for(s: Sentence, tok_start: int, tok_end: int | None = None) -> Entity | None:
     """The entity a figure at ``tok_start:tok_end`` is about, if the sentence tells."""
-    fitting = s.fitting()
+    fitting = _candidates(s, tok_start)
     if s.lang == "en":
         # "61 came from the United States, 15 from China", "80% in China": the entity the
         # figure is from.
@@ -330,10 +356,16 @@ def entity_for(s: Sentence, tok_start: int, tok_end: int | None = None) -> Entit
                 and _FROM.fullmatch(s.text[tok_end : m.start])
             ):
                 return m.entity
-    # "X's $Y", "X ($Y)", "X at Y", "the US 50, China 30": the name before the figure.
-    before = [m for m in fitting if m.end <= tok_start]
+    # "X's $Y", "X ($Y)", "X at Y", "the US 50, China 30": the name before the figure, in
+    # its clause; in a clause that names none ("58% of Koreans ..., while only 21% ..."),
+    # the sentence's subject.
+    lo = clause_at(s.text, tok_start)[0]
+    before = [m for m in fitting if lo <= m.start and m.end <= tok_start]
     if before:
         return before[-1].entity
+    earlier = [m for m in fitting if m.end <= lo]
+    if earlier:
+        return earlier[0].entity
     # English puts the figure first at times: "with 109 models, the United States led"; but
     # after "It ..." the figure is the topic's, and a name tied to a figure of its own
     # ("against 80% in China") is not this one's.
@@ -355,7 +387,7 @@ def _rank_entity(s: Sentence, tok: Token) -> Entity | None:
         if 0 <= m.start - tok.end <= 1 and fits(m.entity, s.groups):
             return m.entity
     # "나이지리아(71%)에 이어 2위": the rank is the subject's, not Nigeria's.
-    before = [m for m in s.fitting() if m.end <= tok.start]
+    before = [m for m in _candidates(s, tok.start) if m.end <= tok.start]
     if before and _references(s, before[-1], tok.start):
         subject = [m for m in before if not _references(s, m, tok.start)]
         if subject:
@@ -518,7 +550,13 @@ def _compared(s: Sentence, tok: Token) -> tuple[Entity | None, Entity | None]:
                 b = m.entity
                 break
     else:
-        after = [m for m in fitting if m.start >= tok.end]
+        # "24 times the U.K.'s": the name after the figure, not one of a list that follows
+        # ("2.63 times the global average, followed by India").
+        after = [
+            m
+            for m in fitting
+            if m.start >= tok.end and not _LIST_BREAK.search(s.text, tok.end, m.start)
+        ]
         b = after[0].entity if after else None
     others = [m.entity for m in fitting if m.end <= tok.start and b and m.entity.id != b.id]
     # "A ..., 12 times B's and 24 times C's": each compares the subject, A, the first named.
@@ -851,14 +889,15 @@ def _one_topic(s: Sentence, pos: int) -> bool:
     """Whether a figure at ``pos``, in a clause that names no indicator, may take the one its
     sentence's other clauses name ("Gemini Ultra scored 59.4% on MMMU, while a human expert
     reached 82.6%"): they all name the same, and its own clause speaks of nothing else."""
-    from aiindex._check.keywords import strays
+    from aiindex._check.keywords import siblings_said, strays
 
     tops = {tuple(sorted(i.id for i in named[0])) for _, _, named in s.clause_groups}
     if len(tops) != 1:
         return False
     clause = clause_at(s.text, pos)
     ids = {i for top in tops for i in top}
-    return not strays(s.text[clause[0] : clause[1]], ids, s.ctx.edition)
+    own = s.text[clause[0] : clause[1]]
+    return not strays(own, ids, s.ctx.edition) and not siblings_said(own, ids, s.ctx.edition)
 
 
 def _named_alike(entity_id: str, s: Sentence) -> bool:

@@ -289,11 +289,12 @@ _COUNTERS: dict[str, frozenset[str]] = {
     "economies": frozenset({"country"}),
     "nations": frozenset({"country"}),
     "pages": frozenset({"page"}),
+    "times": frozenset({"mention"}),
 }
 _SCALE_WORDS = frozenset({"thousand", "ten_thousand", "hundred_thousand", "million", "billion"})
 _COUNTER = re.compile(
     r"(?:개사|개국|[명건편대곳]|models?|patents|bills|laws|companies|robots|papers|publications"
-    r"|data centers|students|graduates|countries|economies|nations|pages)$"
+    r"|data centers|students|graduates|countries|economies|nations|pages|times)$"
 )
 
 

@@ -513,6 +513,26 @@ def strays(sentence: str, ids: Iterable[str], edition: int) -> frozenset[str]:
     return frozenset(pointing)
 
 
+def siblings_said(sentence: str, ids: Iterable[str], edition: int) -> bool:
+    """Whether the sentence says a word of the title of a sibling of ``ids`` that they do not
+    have: a clause "only 21% trust China" after one on "Trust in the United States to
+    regulate AI" may be about "Trust in China to regulate AI"."""
+    wanted = set(ids)
+    mine = [p for p in profiles(edition) if p.id in wanted]
+    if not mine:
+        return False
+    their = frozenset().union(*(p.words for p in mine))
+    cores = frozenset().union(*(p.core for p in mine))
+    said = Said.of(sentence)
+    for p in profiles(edition):
+        if p.id in wanted or not p.core & cores:
+            continue
+        own = {w for w in p.core | p.words if w not in their}
+        if any(said.says(w) for w in own if w in _area_words(edition) or len(w) > 2):
+            return True
+    return False
+
+
 def ids(groups: Sequence[Sequence[Indicator]]) -> set[str]:
     """The ids of the indicators of ``groups``."""
     return {i.id for g in groups for i in g}

@@ -21,7 +21,7 @@ from aiindex.exceptions import AmountParseError
 
 __all__ = ["HINT", "Token", "TokenKind", "tokens"]
 
-TokenKind = Literal["money", "percent", "count", "bare", "ratio", "rank", "diff", "year"]
+TokenKind = Literal["money", "percent", "count", "bare", "ratio", "rank", "diff", "year", "times"]
 
 
 _CURRENCY_WORD = r"달러|원|엔|위안|유로|파운드|(?:US\s)?dollars?(?![A-Za-z])"
@@ -40,7 +40,7 @@ _NUMBER = re.compile(
     r"|\s?대(?=[을를이가는와과의로에도였\s.,)]|$)"
     r"|\s(?:models?|bills?|laws?|compan(?:y|ies)|patents?|mentions?|units?|robots?"
     r"|installations|startups|papers?|publications?|data\scenters?|countries|economies"
-    r"|nations|pages|students|graduates)(?![A-Za-z]))?"
+    r"|nations|pages|students|graduates|years?|months?|weeks?|days?)(?![A-Za-z]))?"
 )
 # English numbers written in words ("twenty", "Sixty-nine percent"). "one" is left out: it is
 # mostly not a figure ("one of the", "no one").
@@ -102,6 +102,8 @@ _ORDINAL_WORD = re.compile(
     r"(?:(?:distant|close|clear|solid|strong|joint)\s)?"
     r"(?P<en>" + "|".join(ORDINALS) + r")(?![A-Za-z])"
     r"(?!\s(?:time|half|quarter|year))"
+    # "the fifth-highest share": a rank by its superlative.
+    r"|(?P<sup>" + "|".join(ORDINALS) + r")-(?:highest|largest|biggest|most|best)(?![a-z])"
     # Right after a name or a comma, where a rank is said: "China third at 6.95", ", eighth."
     r"|(?:#|,)\s(?P<after>" + "|".join(ORDINALS) + r")"
     r"(?=\s(?:at|with|place|in|among|only|globally|worldwide)\b|\s?[,.;)]|\s?$)"
@@ -143,6 +145,11 @@ _DIFF_AFTER = re.compile(
     re.I,
 )
 _FEWER = ("적", "낮", "작", "fewer", "lower", "less", "smaller")
+# What follows "N times" when it compares: "the", "as", "more", "that of", a name ("#"), "$".
+_COMPARED_AFTER = re.compile(
+    r"\s(?:the|as|more|higher|larger|greater|bigger|over|than|that|those|what|#|[$€£₩]|"
+    r"[A-Z])",
+)
 _TOTAL_AFTER = re.compile(r"^\s*(?:개|건)?\s*(?:중|가운데)")
 _TOTAL_BEFORE = re.compile(r"(?:out of|of the|total of|in total,?)\s*$", re.I)
 
@@ -222,7 +229,7 @@ def tokens(masked: str) -> list[Token]:
         if tok is not None:
             out.append(tok)
     for m in _ORDINAL_WORD.finditer(low):
-        group = "en" if m.group("en") else "after" if m.group("after") else "ko"
+        group = next(g for g in ("en", "after", "sup", "ko") if m.group(g))
         word = m.group(group).lower()
         s, e = (m.start(group), m.end(group)) if group != "ko" else (m.start(), m.end())
         if any(t.start <= s < t.end for t in out):
@@ -314,18 +321,22 @@ def _number(text: str, m: re.Match[str], masked: str, words: list[tuple[int, int
 def _kind(num: str, unit: str, pre: str, scale_word: str | None) -> TokenKind | None:
     """What a number is, from its unit and currency sign; None for a month or a day."""
     plain_int = re.fullmatch(r"\d{4}", num) is not None
+    if unit == "년" and not (plain_int and 1900 <= int(num) <= 2100):
+        return None  # a duration ("3~5년 내"), not a year
     if unit in ("년",) or (
         not unit and not pre and not scale_word and plain_int and 1990 <= int(num) <= 2100
     ):
         return "year"
-    if unit in ("월", "일"):
+    if unit in ("월", "일") or re.fullmatch(r"(?:years?|months?|weeks?|days?)", unit):
         return None
     if pre or re.fullmatch(_CURRENCY_WORD, unit, re.I):
         return "money"
     if unit in ("위", "번째", "st", "nd", "rd", "th"):
         return "rank"
-    if unit in ("배", "times", "fold", "-fold", "x"):
+    if unit in ("배", "fold", "-fold", "x"):
         return "ratio"
+    if unit == "times":
+        return "times"  # a ratio or a count of times, as what follows says (see `_context`)
     if (unit.startswith("%") and unit.endswith(("p", "포인트"))) or "point" in unit:
         return "diff"
     if unit in ("%", "퍼센트") or re.fullmatch(r"per\s?cent", unit, re.I):
@@ -344,6 +355,10 @@ def _context(
     for q in (_QUAL_BEFORE.search(before), _QUAL_AFTER.search(after)):
         if q:
             qualifier = _QUALIFIERS.get(q.group("q").lower(), "~")
+    if kind == "times":
+        # "24 times the U.K.'s", "12 times as many", "3 times more": a ratio; "mentioned AI
+        # 314 times in 2024": how often.
+        kind = "ratio" if _COMPARED_AFTER.match(text, end) else "count"
     direction = 1
     if kind in ("count", "bare", "percent", "money", "diff"):
         d = _DIFF_AFTER.search(after)

@@ -26,7 +26,8 @@ _RANK1 = re.compile(
 )
 # A sentence with one of these speaks of a bottom, or of one among the first: no first place.
 _NOT_RANK1 = re.compile(
-    r"유출|outflow|최저|lowest|fewest|least|smallest|among the|one of the|중 하나"
+    r"유출|outflow|최저|lowest|fewest|least|smallest|중 하나"
+    r"|(?:among|one of) the (?:most|highest|largest|biggest|top)"
 )
 _FOLLOWED = re.compile(r"뒤를\s?이|(?<![A-Za-z])followed by(?![A-Za-z])")
 _ORDER = re.compile(r"(?<=[\s)])순(?=으로|이었|이다|이며|이고|서로)")
