@@ -7,8 +7,9 @@ names and dates, ``entities`` finds the entities it names, ``numbers`` reads its
 the few words of ``data/claims.toml``, read by ``words``), ``claims`` turns each number into a
 claim and ``ranks`` the ranks said in words, ``grade`` grades a claim against the shipped
 figures (and a currency conversion against the ECB rates), ``report`` holds the `Claim` and
-`Report` records with their table and JSON, ``korean`` words the table in Korean, ``cli`` is
-the ``aiindex check`` command, and ``evaluate`` measures the checker on an annotated corpus.
+`Report` records with their table and JSON (``text`` writes their cells), ``korean`` words the
+table in Korean, ``cli`` is the ``aiindex check`` command, and ``evaluate`` measures the
+checker on an annotated corpus.
 See docs/check.md.
 """
 

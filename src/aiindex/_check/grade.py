@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from aiindex._check.report import Claim, ClaimKind, Grade
+from aiindex._check.text import note_of, printed
 from aiindex._model.units import split_scale
 from aiindex._present.numbers import number
 from aiindex.exceptions import (
@@ -175,23 +176,6 @@ def _observation(ind: Indicator, entity: Entity, year: int | None, relative: boo
             raise
         # "지난해" (last year) is loose: patents data lag a year behind the edition.
         return ind.observation(entity, None)
-
-
-def printed(obs: Observation, ind: Indicator) -> str:
-    """The report's figure as a reader reads it: as printed, with its unit in words ("10.26
-    granted AI patents per 100,000 inhabitants", "362 million US dollars")."""
-    if obs.printed_unit == ind.unit and ind.unit_label:
-        return f"{obs.printed} {ind.unit_label}"
-    words = obs.printed_unit.replace(" * ", " ").replace("USD", "US dollars")
-    return f"{obs.printed} {words}"
-
-
-def note_of(obs: Observation) -> str:
-    """The first sentence of a value's note ("the Yonhap article of 2024-04-16 ... print
-    7.26"), which says why the press and the report differ; the rest, on where else the value
-    was read, stays in the data."""
-    first = re.split(r"(?<=[^A-Z.])\.\s|;\s", obs.note or "", maxsplit=1)[0]
-    return first[:160]
 
 
 def _ordinal(n: int) -> str:

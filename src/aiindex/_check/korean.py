@@ -63,7 +63,7 @@ def printed_ko(obs: Observation, ind: Indicator) -> str:
     """The report's figure with its Korean unit: "10.26 인구 10만 명당 AI 특허 수"."""
     if obs.printed_unit == ind.unit and ind.unit_label_ko:
         return f"{obs.printed} {ind.unit_label_ko}"
-    from aiindex._check.grade import printed
+    from aiindex._check.text import printed
 
     return printed(obs, ind)
 
@@ -229,7 +229,7 @@ def source_ko(c: Claim) -> str:
 
 def table_ko(report: Report) -> str:
     """The report as a Korean table: 판정, 주장, 보고서 수치, 근거 (with the source)."""
-    from aiindex._check.report import clip
+    from aiindex._check.text import clip
     from aiindex._present.text import table, width
 
     rows = []

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any, Literal
 
 import attrs
 
-__all__ = ["GRADES", "Claim", "ClaimKind", "Grade", "Report", "clip"]
+__all__ = ["GRADES", "Claim", "ClaimKind", "Grade", "Report"]
 
 Grade = Literal["supported", "contradicted", "unsupported rank", "not found"]
 ClaimKind = Literal["value", "rank", "ratio", "difference", "change", "total", "conversion"]
@@ -124,6 +123,7 @@ class Report:
         return str(self)
 
     def __str__(self) -> str:
+        from aiindex._check.text import clip
         from aiindex._present.text import table, width
 
         rows = []
@@ -145,15 +145,3 @@ class Report:
             f"{len(self.claims)} claims ({against}): " + ", ".join(f"{n} {g}" for g, n in s.items())
         )
         return "\n".join(lines)
-
-
-def clip(text: str, limit: int, width: Callable[[str], int]) -> str:
-    """``text`` cut to ``limit`` terminal columns (Hangul counts two), with an ellipsis."""
-    if width(text) <= limit:
-        return text
-    out = ""
-    for ch in text:
-        if width(out + ch) > limit - 1:
-            break
-        out += ch
-    return out + "…"
