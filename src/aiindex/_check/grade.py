@@ -10,6 +10,7 @@ the edition's publication week.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
 from collections.abc import Sequence
 from decimal import Decimal
@@ -100,6 +101,7 @@ def claim(
 # --------------------------------------------------------------------------- helpers
 
 
+@functools.lru_cache(maxsize=256)
 def _currency_of(unit: str) -> str | None:
     code = unit.split("*")[-1].strip()
     return code if re.fullmatch(r"[A-Z]{3}", code) else None
@@ -282,6 +284,7 @@ _COUNTER = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=1024)
 def _counter_fits(text: str, unit: str) -> bool:
     """Whether the counter word a number is written with (if any) counts what ``unit`` does."""
     m = _COUNTER.search(text.strip())

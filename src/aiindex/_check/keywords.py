@@ -33,7 +33,7 @@ __all__ = ["Profile", "Said", "candidates", "profiles", "squash", "strays"]
 
 def squash(text: str) -> str:
     """``text`` as phrases are compared: without whitespace, case folded."""
-    return re.sub(r"\s+", "", text).casefold()
+    return "".join(text.split()).casefold()
 
 
 # Words that name no topic.
@@ -463,7 +463,7 @@ def _scores(sentence: str, edition: int) -> tuple[tuple[int, float], ...]:
     vocab = said.stems & look.vocab_en
     if hangul:
         vocab |= {w for w in look.vocab_ko if w in said.squashed}
-    said = attrs.evolve(said, vocab=frozenset(vocab))
+    said = Said(said.text, said.squashed, said.stems, frozenset(vocab))
     hits: set[int] = set()
     for w in said.stems:
         hits.update(look.english.get(w, ()))

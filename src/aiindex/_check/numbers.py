@@ -89,9 +89,13 @@ _PLAIN = re.compile(r"-?\d{1,3}(?:,\d{3})*(?:\.\d+)?|-?\d{1,40}(?:\.\d+)?")
 # The rest of a list of ranks after its first number: ", 2위", "·3위".
 _RANK_LIST_NEXT = re.compile(r"\s?[,·]\s?\d{1,3}(?:\s?[,·]\s?\d{1,3})*\s?위")
 # A number after "top" is the size of a ranking ("the top 10"), not a figure.
-_TOP = re.compile(r"(?:top|상위)\s*$", re.I)
+_TOP = ("top", "상위")
 # A list's item number at the start of a sentence: "1. ", "2) ".
 _LIST_MARK = re.compile(r"^\s*\d{1,2}[.)](?=\s)")
+_DURATIONS = frozenset({"year", "years", "month", "months", "week", "weeks", "day", "days"})
+_CURRENCY = re.compile(_CURRENCY_WORD, re.I)
+_PER_CENT = re.compile(r"per\s?cent", re.I)
+_DIGIT_RUN = re.compile(r"\d[\d,]*(?:\.(\d+))?")
 # Korean ordinals count with native numbers: 첫 번째, 두 번째 ... 열 번째.
 _KOREAN_COUNTS = ("첫", "두", "세", "네", "다섯", "여섯", "일곱", "여덟", "아홉", "열")
 _KOREAN_ORDINALS = {word: n for n, word in enumerate(_KOREAN_COUNTS, start=1)}
@@ -108,12 +112,19 @@ _ORDINAL_WORD = re.compile(
     r"|(?:#|,)\s(?P<after>" + "|".join(ORDINALS) + r")"
     r"(?=\s(?:at|with|place|in|among|only|globally|worldwide)\b|\s?[,.;)]|\s?$)"
 )
-_QUAL_BEFORE = re.compile(
-    r"(?P<q>more than|over|above|at least|upwards of|nearly|almost|about|around|approximately"
-    r"|roughly|some|barely|just over|just under|less than|under|below|fewer than|약|무려|거의)"
-    r"\s*$",
-    re.I,
-)
+# The words of a qualifier before a number, longest first; read at the end of the lower-cased
+# words before it (a pattern searched over them would be tried at each character).
+_QUAL_BEFORE = tuple(
+    sorted(
+        (
+            "more than", "over", "above", "at least", "upwards of", "nearly", "almost", "about",
+            "around", "approximately", "roughly", "some", "barely", "just over", "just under",
+            "less than", "under", "below", "fewer than", "약", "무려", "거의",
+        ),
+        key=len,
+        reverse=True,
+    )
+)  # fmt: skip
 _QUAL_AFTER = re.compile(
     r"^\s*(?:가|이)?\s*(?P<q>이상|넘게|넘는|넘어|넘|초과|가까이|가량|정도|수준|이하|미만|남짓)"
 )
@@ -151,7 +162,7 @@ _COMPARED_AFTER = re.compile(
     r"[A-Z])",
 )
 _TOTAL_AFTER = re.compile(r"^\s*(?:개|건)?\s*(?:중|가운데)")
-_TOTAL_BEFORE = re.compile(r"(?:out of|of the|total of|in total,?)\s*$", re.I)
+_TOTAL_BEFORE = ("out of", "of the", "total of", "in total,", "in total")
 
 
 @attrs.frozen
@@ -176,12 +187,16 @@ def digitized(masked: str) -> tuple[str, list[tuple[int, int]]]:
     """``masked`` with its list mark blanked and its numbers in words written as digits, right
     aligned in the word's place ("twenty" -> "    20"), and where those words are; so every
     position in the text stays where it was."""
-    chars = list(masked)
     mark = _LIST_MARK.match(masked)
+    low = lowered(masked)
+    words = _WORD_NUMBER.finditer(low) if _any_of(low, _NUMBER_WORDS) else ()
+    if not mark and not words:
+        return masked, []
+    chars = list(masked)
     if mark:
         chars[mark.start() : mark.end()] = "#" * (mark.end() - mark.start())
     spans = []
-    for m in _WORD_NUMBER.finditer(lowered(masked)):
+    for m in words:
         if m.group("small") == "one":
             continue
         if m.group("tens"):
@@ -211,7 +226,7 @@ def tokens(masked: str) -> list[Token]:
     text, words = digitized(masked)
     low = lowered(text)
     out: list[Token] = []
-    shares = [m for m in _SHARE.finditer(text)]
+    shares = list(_SHARE.finditer(text)) if ("명" in text or " in " in low or " of " in low) else []
     taken = [m.span() for m in shares]
     for m in shares:
         n, k = (m.group("n"), m.group("m")) if m.group("n") else (m.group("n_en"), m.group("m_en"))
@@ -223,12 +238,12 @@ def tokens(masked: str) -> list[Token]:
     for m in _NUMBER.finditer(text):
         if any(a <= m.start("num") < b for a, b in taken):
             continue
-        if _TOP.search(text[max(0, m.start() - 8) : m.start("num")]):
+        if _ends_with_word(lowered(text[max(0, m.start() - 8) : m.start("num")]), _TOP):
             continue
         tok = _number(text, m, masked, words)
         if tok is not None:
             out.append(tok)
-    for m in _ORDINAL_WORD.finditer(low):
+    for m in _ORDINAL_WORD.finditer(low) if _any_of(low, _ORDINAL_HINTS) else ():
         group = next(g for g in ("en", "after", "sup", "ko") if m.group(g))
         word = m.group(group).lower()
         s, e = (m.start(group), m.end(group)) if group != "ko" else (m.start(), m.end())
@@ -239,7 +254,7 @@ def tokens(masked: str) -> list[Token]:
     for i, tok in enumerate(out):
         if tok.kind == "bare" and _RANK_LIST_NEXT.match(text, tok.end):
             out[i] = attrs.evolve(tok, kind="rank", precision=Decimal(1))
-    for m in _RATIO_WORD.finditer(low):
+    for m in _RATIO_WORD.finditer(low) if _any_of(low, _RATIO_HINTS) else ():
         word = squash_ws(m.group()).lower()
         value = Decimal(repr(_RATIO_WORDS[word])).quantize(Decimal("0.0001"))
         kind, qualifier, total, direction = _context(text, m.start(), m.end(), "ratio")
@@ -260,9 +275,20 @@ def tokens(masked: str) -> list[Token]:
     return out
 
 
+# Substrings one of which a scanner's match holds: where none is in the text, the scanner is
+# not run.
+_NUMBER_WORDS = (*_UNITS_EN[2:], *_TENS_EN)
+_ORDINAL_HINTS = (*ORDINALS, "번째")
+_RATIO_HINTS = ("twice", "double", "triple", "quadruple", "half", "third", "quarter", "절반", "배")
+
+
+def _any_of(text: str, parts: tuple[str, ...]) -> bool:
+    return any(p in text for p in parts)
+
+
 def squash_ws(text: str) -> str:
     """``text`` without whitespace."""
-    return re.sub(r"\s+", "", text)
+    return "".join(text.split())
 
 
 def _word_start(pos: int, words: list[tuple[int, int]]) -> int:
@@ -320,16 +346,16 @@ def _number(text: str, m: re.Match[str], masked: str, words: list[tuple[int, int
 
 def _kind(num: str, unit: str, pre: str, scale_word: str | None) -> TokenKind | None:
     """What a number is, from its unit and currency sign; None for a month or a day."""
-    plain_int = re.fullmatch(r"\d{4}", num) is not None
+    plain_int = len(num) == 4 and num.isdigit()
     if unit == "년" and not (plain_int and 1900 <= int(num) <= 2100):
         return None  # a duration ("3~5년 내"), not a year
     if unit in ("년",) or (
         not unit and not pre and not scale_word and plain_int and 1990 <= int(num) <= 2100
     ):
         return "year"
-    if unit in ("월", "일") or re.fullmatch(r"(?:years?|months?|weeks?|days?)", unit):
+    if unit in ("월", "일") or unit in _DURATIONS:
         return None
-    if pre or re.fullmatch(_CURRENCY_WORD, unit, re.I):
+    if pre or (unit and _CURRENCY.fullmatch(unit)):
         return "money"
     if unit in ("위", "번째", "st", "nd", "rd", "th"):
         return "rank"
@@ -339,7 +365,7 @@ def _kind(num: str, unit: str, pre: str, scale_word: str | None) -> TokenKind | 
         return "times"  # a ratio or a count of times, as what follows says (see `_context`)
     if (unit.startswith("%") and unit.endswith(("p", "포인트"))) or "point" in unit:
         return "diff"
-    if unit in ("%", "퍼센트") or re.fullmatch(r"per\s?cent", unit, re.I):
+    if unit in ("%", "퍼센트") or _PER_CENT.fullmatch(unit):
         return "percent"
     return "count" if unit else "bare"
 
@@ -350,11 +376,14 @@ def _context(
     """What the words around a number at ``start:end`` say: its kind (a difference where
     "more than" follows), a qualifier ("more than", "약"), whether it is a total ("149개 중"),
     and a difference's direction."""
-    before, after = text[max(0, start - 25) : start], text[end : end + 40]
+    before, after = lowered(text[max(0, start - 25) : start]), text[end : end + 40]
     qualifier = None
-    for q in (_QUAL_BEFORE.search(before), _QUAL_AFTER.search(after)):
-        if q:
-            qualifier = _QUALIFIERS.get(q.group("q").lower(), "~")
+    word = _ends_with_word(before, _QUAL_BEFORE)
+    if word is not None:
+        qualifier = _QUALIFIERS.get(word, "~")
+    q = _QUAL_AFTER.search(after)
+    if q:
+        qualifier = _QUALIFIERS.get(q.group("q").lower(), "~")
     if kind == "times":
         # "24 times the U.K.'s", "12 times as many", "3 times more": a ratio; "mentioned AI
         # 314 times in 2024": how often.
@@ -366,13 +395,25 @@ def _context(
             word = (d.group("ko") or d.group("en")).lower()
             direction = -1 if word in _FEWER else 1
             kind = "diff"
-    total = bool(_TOTAL_AFTER.search(after) or _TOTAL_BEFORE.search(before))
+    total = bool(_TOTAL_AFTER.search(after) or _ends_with_word(before, _TOTAL_BEFORE))
     return kind, qualifier, total, direction
+
+
+def _ends_with_word(text: str, words: tuple[str, ...]) -> str | None:
+    """The first of ``words`` that ``text`` ends with (spaces after it aside), where it starts
+    a word."""
+    text = text.rstrip()
+    for w in words:
+        if text.endswith(w):
+            at = len(text) - len(w)
+            if at == 0 or not text[at - 1].isalnum():
+                return w
+    return None
 
 
 def _precision(num: str, scale: int) -> Decimal:
     """One unit of the last digit written: '72억6천만' -> 10^7, '67.22' -> 0.01."""
-    runs = list(re.finditer(r"\d[\d,]*(?:\.(\d+))?", num))
+    runs = list(_DIGIT_RUN.finditer(num))
     last = runs[-1]
     step = Decimal(1).scaleb(-len(last.group(1) or ""))
     for ch in num[last.end() :]:

@@ -4,6 +4,7 @@ figures."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -18,6 +19,7 @@ __all__ = ["body_spans", "detect_lang", "lowered", "mask"]
 _LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
+@functools.lru_cache(maxsize=1024)
 def lowered(text: str) -> str:
     """``text`` with its ASCII letters in lower case: the same length, every character where
     it was. Patterns of words read it without re.I, which would make them try every word at
