@@ -53,14 +53,21 @@ def confusion() -> None:
 
 
 def _prose(size: int, *, one_line: bool) -> str:
-    """``size`` characters of the corpus's articles, each copy with its digits shuffled (a
-    fixed seed) so that no sentence repeats and no cache helps."""
+    """``size`` characters of the corpus's articles, each copy with the digits of its figures
+    shuffled (a fixed seed) so that no sentence repeats and no cache helps; years (and so the
+    editions named) are kept."""
     rng = random.Random(20260416)
     text = "\n".join(p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt")))
+
+    def shuffled(m: re.Match[str]) -> str:
+        if re.fullmatch(r"(?:19|20)\d\d", m.group()):
+            return m.group()
+        return "".join(str(rng.randrange(10)) if c.isdigit() else c for c in m.group())
+
     out: list[str] = []
     total = 0
     while total < size:
-        copy = "".join(str(rng.randrange(10)) if c.isdigit() else c for c in text)
+        copy = re.sub(r"\d[\d.,]*", shuffled, text)
         out.append(copy)
         total += len(copy) + 1
     joined = "\n".join(out)[:size]

@@ -296,6 +296,23 @@ def _counter_fits(text: str, unit: str) -> bool:
     return not words or bool(_COUNTERS[m.group()] & words)
 
 
+_RANKS: dict[tuple[str, int | None, str, int], int | IncompleteRankingError] = {}
+
+
+def _rank_of(ind: Indicator, entity: Entity, year: int) -> int:
+    """``ind.rank(entity, year)``, kept: ranking a table reads all of it."""
+    key = (ind.id, ind.source.edition, entity.id, year)
+    if key not in _RANKS:
+        try:
+            _RANKS[key] = ind.rank(entity, year)
+        except IncompleteRankingError as e:
+            _RANKS[key] = e
+    found = _RANKS[key]
+    if isinstance(found, IncompleteRankingError):
+        raise found.with_traceback(None)
+    return found
+
+
 def grade_rank(
     ctx: Context,
     span: tuple[int, int],
@@ -316,7 +333,7 @@ def grade_rank(
         **_source_fields(obs),
     }
     try:
-        actual = ind.rank(entity, obs.year)
+        actual = _rank_of(ind, entity, obs.year)
     except IncompleteRankingError as e:
         return claim(
             ctx, span, "rank", "unsupported rank", f"rank {rank} of {entity.name}: {e}", **common
