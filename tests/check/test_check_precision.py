@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import aiindex
 from aiindex._check import check
 from aiindex._check.claims import clauses
-from aiindex._check.report import Claim
+from aiindex._check.report import Claim, Report
 
 
 def graded(text: str, **kw: object) -> list[tuple[str, str | None, str | None, str]]:
@@ -143,3 +145,82 @@ def test_a_fall_is_a_negative_change() -> None:
     )
     (c,) = [c for c in check(text).claims if c.kind == "change"]
     assert c.grade == "supported", c.explanation
+
+
+# -- "The sources printed are circular or internal: 'seed article', blogs, GitHub summaries" --
+
+_NOT_A_SOURCE = ("seed", "github", "blog", "tingwei", "theogbrand", "courseon", "elegantlavender")
+
+
+def _sources(report: Report) -> list[str]:
+    return [c.source for c in report.claims if c.source]
+
+
+def test_sources_are_the_report_and_the_press_never_summaries_or_blogs(seed_article: Path) -> None:
+    report = check(seed_article.read_text(encoding="utf-8"))
+    sources = _sources(report)
+    assert sources and all("AI Index" in s or s.startswith("ECB ") for s in sources)
+    assert not [s for s in sources if any(w in s.casefold() for w in _NOT_A_SOURCE)]
+    # The figures the article quoted from Yonhap's copy say so.
+    assert any("via Yonhap News Agency" in s for s in sources)
+    text = str(report)
+    assert not any(w in text.casefold() for w in ("seed article", "github", "tingwei"))
+
+
+def test_a_value_of_the_public_data_cites_its_figure_and_provider() -> None:
+    c = check(
+        "According to the AI Index 2026, South Korea's private AI investment was $1.8 billion."
+    )
+    assert c.claims[0].source.startswith("Quid; Stanford HAI, AI Index Report 2026, Chapter 4.2")
+    assert "fig. 4.2.8" in c.claims[0].source and "via" not in c.claims[0].source
+
+
+def test_every_copy_read_stays_in_json_as_provenance() -> None:
+    # A value read from a chart's summary on GitHub: the table does not cite it, --json says
+    # where aiindex read the value.
+    ind = aiindex.indicator("foundation_models_by_organization", edition=2024)
+    n = ind.value("google").magnitude
+    (c,) = [
+        c for c in check(f"AI 인덱스 2024에 따르면 구글의 파운데이션 모델은 {n:.0f}개였다.").claims
+    ]
+    assert "github" not in c.source
+    assert any("github.com" in p for p in c.to_dict()["read_from"]) or c.read_from == ()
+
+
+# -- "The text table has no reason column (only --json explains), and Hangul columns are
+# misaligned" -----------------------------------------------------------------------------
+
+
+def test_the_table_gives_each_grade_its_reason_and_aligns_hangul() -> None:
+    from aiindex._present.text import width
+
+    report = check(
+        "AI 인덱스 2024에 따르면 한국은 인구 10만명당 AI 특허 수가 10.26건으로 1위였다. "
+        "중국(72억6천만달러)은 AI 민간 투자 2위였다."
+    )
+    head, *rows, summary = str(report).splitlines()
+    assert head.split() == ["grade", "claim", "report", "why"]
+    columns = [width(head[: head.index(name)]) for name in ("claim", "report", "why")]
+    for row, c in zip(rows, report.claims, strict=True):
+        starts = [
+            width(row[: row.index(part)])
+            for part in (c.text, (c.report_text or "-")[:10], c.explanation[:20])
+        ]
+        assert starts == columns, row
+        # The reason: the report's figure in words and the cited source.
+        assert c.explanation in row and c.source in row
+    assert "the report prints 7.76 billion US dollars" in rows[2]
+    assert summary.startswith("4 claims (AI Index 2024)")
+
+
+def test_a_clause_that_may_be_about_a_sibling_indicator_is_not_contradicted() -> None:
+    # "only 21% trust China": after a clause on trust in the United States, the figure may be
+    # trust in China: "Trust in China to regulate AI" says a word the first does not have.
+    text = (
+        "According to the AI Index 2026, 58% of South Koreans trust the United States to "
+        "regulate AI, while only 21% trust China to do so."
+    )
+    assert [c.grade for c in check(text).claims if c.kind == "value"] == [
+        "supported",
+        "not found",
+    ]

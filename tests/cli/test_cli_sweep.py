@@ -182,7 +182,7 @@ def test_an_endless_file_to_check_ends_with_one_line(path: str) -> None:
     if not os.path.exists(path):
         pytest.skip(f"no {path} here")
     status, _, err = run(["check", path])
-    assert status == 2 and err == f"aiindex: '{path}': larger than the 256 KiB aiindex reads\n"
+    assert status == 2 and err == f"aiindex: '{path}': larger than the 2 MiB aiindex reads\n"
 
 
 def test_an_unreadable_amount_is_one_line() -> None:

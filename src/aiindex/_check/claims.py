@@ -7,6 +7,8 @@ names has a figure to grade it by. Ranks said in words are in `aiindex._check.ra
 
 from __future__ import annotations
 
+import bisect
+import functools
 import itertools
 import re
 from collections.abc import Callable, Sequence
@@ -15,7 +17,14 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from aiindex._check.entities import Mention, fits, korean_home, mentions, unique, world
+from aiindex._check.entities import (
+    Mention,
+    fits,
+    korean_home,
+    mentions,
+    unique,
+    world,
+)
 from aiindex._check.grade import (
     Context,
     claim,
@@ -23,10 +32,13 @@ from aiindex._check.grade import (
     grade_conversion,
     grade_pair,
     grade_rank,
+    grade_total,
     grade_value,
+    rate_of_change,
 )
 from aiindex._check.numbers import Token, tokens
 from aiindex._check.sentences import mask
+from aiindex._once import once
 from aiindex.exceptions import EntityKindError, MissingValueError
 
 if TYPE_CHECKING:
@@ -37,11 +49,13 @@ if TYPE_CHECKING:
 __all__ = [
     "PRONOUN_START",
     "TOPIC_KO",
+    "ZERO",
     "Sentence",
     "attach",
     "clauses",
     "confident",
     "entity_for",
+    "names_in",
     "number_claims",
     "rank_claim",
 ]
@@ -53,13 +67,26 @@ PRONOUN_START = re.compile(r"^\s*(?:It|Its|This|That|The country|Both|They)\b")
 # "15 from China", "$4.5 billion invested in the United Kingdom", "... raised by Japan".
 _FROM = re.compile(
     r"\s(?:(?:came|come|comes|was|were|models?|invested|raised|spent|attracted|secured"
-    r"|installed|recorded|granted|published|developed|released)\s){0,2}(?:from|in|by)\s"
+    r"|installed|recorded|granted|published|developed|released)\s){0,2}(?:from|in|by|for)\s"
     r"(?:the\s)?"
 )
 _RESPECTIVELY = re.compile(r"각각|respectively", re.I)
+# What ends the phrase of a ratio's second term: a list or a clause that goes on.
+_LIST_BREAK = re.compile(r"followed by|;|,\s(?:and|while|but|ahead of|behind)\s")
+# A name right before its own figure: "China's $9.3 billion", "China (20)", "Germany at 529",
+# "China 30", "Britain was second with 116", "중국(124억달러)", "미국이 50개".
+_OWN_FIGURE = re.compile(
+    r"\s*(?:['’]s?)?\s*(?:\(\s*|:\s*|at\s|with\s|was\s|is\s|had\s|drew\s|of\s)?"
+    r"(?:(?:about|nearly|almost|roughly|some|around|more than|over)\s)?[$€£₩]?"
+    r"|\s*(?:\(\s*|은\s?|는\s?|이\s?|가\s?)?(?:약\s?)?"
+)
+# A name given as a point of comparison: "X에 이어", "X 다음으로", "X보다", "behind X".
+_REFERENCE_KO = re.compile(r"^\s*(?:\([^)]*\))?\s*(?:에\s?이어|다음으로|에\s?뒤진|보다|의\s?뒤를)")
+_REFERENCE_EN = re.compile(r"(?:behind|after|trailing|only to|than)\s(?:the\s)?$", re.I)
 _LAST_YEAR = re.compile(r"지난해|작년|last year", re.I)
 _THAN_KO = re.compile(r"^\s*(?:\([^)]*\))?\s*(?:의|보다|대비|에 비해|와 비교|과 비교)")
-_ZERO = re.compile(r"(?P<z>하나도)|(?<=[은는])\s?(?P<n>없었다)")
+#: A zero said in words: "하나도 개발하지 못했다", "한국은 없었다".
+ZERO = re.compile(r"(?P<z>하나도)|(?<=[은는])\s?(?P<n>없었다)")
 # "세계 5위": a world rank, not a figure of the entity World.
 _WORLD_RANK = re.compile(r"\s?\d+\s?위")
 # Where a clause ends: a semicolon, "while"/"whereas"/"but", Korean "반면"/"-지만"/"-며".
@@ -70,7 +97,8 @@ _CLAUSE_END = re.compile(
 )
 
 
-def clauses(sentence: str) -> list[tuple[int, int]]:
+@functools.lru_cache(maxsize=4096)
+def clauses(sentence: str) -> tuple[tuple[int, int], ...]:
     """The clauses of a sentence as (start, end), covering it.
 
     >>> s = "Israel led in talent, while U.S. investment reached $109.1 billion."
@@ -83,11 +111,47 @@ def clauses(sentence: str) -> list[tuple[int, int]]:
             out.append((start, m.start()))
             start = m.start()
     out.append((start, len(sentence)))
-    return out
+    return tuple(out)
+
+
+def clause_at(sentence: str, pos: int) -> tuple[int, int]:
+    """The clause of ``sentence`` that holds ``pos``, as (start, end)."""
+    found = clauses(sentence)
+    i = bisect.bisect_right(found, (pos, len(sentence) + 1)) - 1
+    return found[max(i, 0)]
+
+
+# A year right after a figure: "23% in 2023", "$1.8 billion (2025)".
+_YEAR_AFTER = re.compile(r"\s*(?:,\s*)?(?:in|for|as of|\()\s*((?:19|20)\d{2})(?!\d)")
+_BASE_BEFORE = re.compile(r"(?:since|from|between|compared with|over)\s(?:the\s)?$", re.I)
+_BASE_AFTER = re.compile(r"\s?년?\s?(?:부터|이후|이래|대비|보다|에\s?비해)")
+
+
+def _is_base_year(text: str, start: int, end: int) -> bool:
+    """Whether the year at ``start:end`` is where a period or a change starts ("since 2003",
+    "from 2013 to", "2016년부터", "2024년 대비"), not a year of data."""
+    return bool(
+        _BASE_BEFORE.search(text[max(0, start - 20) : start]) or _BASE_AFTER.match(text, end)
+    )
 
 
 def _overlaps(m: Mention, others: Sequence[Mention]) -> bool:
     return any(o.start < m.end and m.start < o.end for o in others)
+
+
+def names_in(sentence: str) -> list[Mention]:
+    """The entities a sentence names, left to right: by their names ("세계 5위" is a world
+    rank, not the World), as Korean news names Korea ("우리나라", "국내"), and by the other
+    names of claims.toml (demonyms, headline Hanja)."""
+    return list(_names_in(sentence))
+
+
+@functools.lru_cache(maxsize=4096)
+def _names_in(sentence: str) -> tuple[Mention, ...]:
+    found = [m for m in mentions(sentence) if not _WORLD_RANK.match(sentence, m.end)]
+    found += [m for m in korean_home(sentence) if not _overlaps(m, found)]
+    found.sort(key=lambda m: m.start)
+    return tuple(found)
 
 
 @attrs.frozen
@@ -109,6 +173,12 @@ class Sentence:
     clause_groups: tuple[tuple[int, int, Sequence[Sequence[Indicator]]], ...] = ()
     # Whether ``groups`` were named in this sentence (not carried from an earlier one).
     own: bool = True
+    # The entity the text is mostly about (Korean news leaves it unsaid for sentences on end).
+    main: Entity | None = None
+    # The mentions the indicators in question could hold a figure for.
+    fit: tuple[Mention, ...] = ()
+    # Where the years written in the sentence end, and their values, in order.
+    years: tuple[tuple[int, int], ...] = ()
 
     @classmethod
     def read(
@@ -120,13 +190,14 @@ class Sentence:
         prev_rank: int | None,
         *,
         own: bool = True,
+        main: Entity | None = None,
+        found: Sequence[Mention] | None = None,
     ) -> Sentence:
-        """Find the names and the numbers of the context's sentence."""
+        """Find the names (unless ``found``) and the numbers of the context's sentence."""
         from aiindex._check.keywords import candidates
 
-        found = [m for m in mentions(ctx.sentence) if not _WORLD_RANK.match(ctx.sentence, m.end)]
-        found += [m for m in korean_home(ctx.sentence) if not _overlaps(m, found)]
-        found.sort(key=lambda m: m.start)
+        if found is None:
+            found = names_in(ctx.sentence)
         masked = mask(ctx.sentence, found)
         last_year = _LAST_YEAR.search(ctx.sentence)
         spans = clauses(ctx.sentence)
@@ -135,18 +206,28 @@ class Sentence:
             for a, b in spans
             if len(spans) > 1 and (named := candidates(ctx.sentence[a:b], ctx.edition))
         )
+        toks = tuple(tokens(masked))
+        fit = tuple(m for m in found if fits(m.entity, groups))
+        years = tuple(
+            (t.end, int(t.value))
+            for t in toks
+            if t.kind == "year" and not _is_base_year(ctx.sentence, t.start, t.end)
+        )
         return cls(
             ctx,
             lang,
             tuple(found),
             masked,
-            tuple(tokens(masked)),
+            toks,
             groups,
             topic,
             prev_rank,
             last_year.start() if last_year else None,
             by_clause,
             own,
+            main,
+            fit,
+            years,
         )
 
     def groups_at(self, pos: int) -> Sequence[Sequence[Indicator]]:
@@ -164,14 +245,26 @@ class Sentence:
 
     def fitting(self) -> list[Mention]:
         """The mentions of entities the indicators in question could hold a figure for."""
-        return [m for m in self.mentions if fits(m.entity, self.groups)]
+        return list(self.fit)
 
-    def year_at(self, pos: int) -> tuple[int | None, bool]:
-        """The data year of a figure at ``pos``: the last year written before it, else the
-        edition's previous year after "지난해" (relative: True), else None (the latest)."""
-        before = [t for t in self.tokens if t.kind == "year" and t.end <= pos]
-        if before:
-            return int(before[-1].value), False
+    def year_at(self, pos: int, end: int | None = None) -> tuple[int | None, bool]:
+        """The data year of a figure at ``pos:end``: the year right after it ("23% in 2023"),
+        else the last year written before it, else the first after it in its clause ("4.69%
+        of all postings in Singapore in 2024"), else the edition's previous year after
+        "지난해" (relative: True), else None (the latest). A year a period starts from
+        ("since 2003", "2013년부터") is no data year."""
+        if end is not None:
+            after = _YEAR_AFTER.match(self.text, end)
+            if after and not _is_base_year(self.text, after.start(1), after.end(1)):
+                return int(after.group(1)), False
+        i = bisect.bisect_right(self.years, (pos, 10**9))
+        if i:
+            return self.years[i - 1][1], False
+        if end is not None:
+            clause_end = clause_at(self.text, pos)[1]
+            later = [y for e, y in self.years if end < e <= clause_end]
+            if later:
+                return later[0], False
         if self.last_year_at is not None and self.last_year_at < pos:
             return self.ctx.edition - 1, True
         return None, False
@@ -205,11 +298,58 @@ def _first_graded(
     return None
 
 
+def _bound_elsewhere(s: Sentence, m: Mention, tok_start: int) -> bool:
+    """Whether the sentence's structure ties ``m`` to a figure other than the one at
+    ``tok_start``: "80% in China", "China's $9.3 billion", "China (20)", "Germany at 529"."""
+    for t in s.tokens:
+        if t.start == tok_start or t.kind == "year":
+            continue
+        if t.end <= m.start and _FROM.fullmatch(s.text[t.end : m.start]):
+            return True
+        if t.start >= m.end and _OWN_FIGURE.fullmatch(s.text[m.end : t.start]):
+            return True
+    return False
+
+
+def _references(s: Sentence, m: Mention, pos: int) -> bool:
+    """Whether ``m`` is named only as a point of comparison before ``pos``: "나이지리아(71%)에
+    이어 2위", "이스라엘 다음으로", "behind Israel"."""
+    between = s.text[m.end : pos]
+    if s.lang == "ko":
+        return _REFERENCE_KO.match(between) is not None
+    return _REFERENCE_EN.search(s.text[max(0, m.start - 30) : m.start]) is not None
+
+
+_TITLED: dict[tuple[str, int | None], frozenset[str]] = {}
+
+
+def titled(groups: Sequence[Sequence[Indicator]]) -> frozenset[str]:
+    """The entities the titles of the first group name ("Trust in the United States to
+    regulate AI" names the United States): the object of the measure, never whom its figures
+    are about."""
+    out: set[str] = set()
+    for ind in groups[0] if groups else ():
+        key = (ind.id, ind.source.edition)
+        if key not in _TITLED:
+            named = mentions(ind.title) + mentions(ind.title_ko or "")
+            _TITLED[key] = frozenset(m.entity.id for m in named)
+        out |= _TITLED[key]
+    return frozenset(out)
+
+
+def _candidates(s: Sentence, pos: int) -> list[Mention]:
+    """The mentions a figure at ``pos`` may be about: those the indicators in question could
+    hold a figure for, less those their titles name."""
+    named = titled(s.groups_at(pos))
+    return [m for m in s.fitting() if m.entity.id not in named]
+
+
 def entity_for(s: Sentence, tok_start: int, tok_end: int | None = None) -> Entity | None:
     """The entity a figure at ``tok_start:tok_end`` is about, if the sentence tells."""
-    fitting = s.fitting()
+    fitting = _candidates(s, tok_start)
     if s.lang == "en":
-        # "61 came from the United States, 15 from China": the entity the figure is from.
+        # "61 came from the United States, 15 from China", "80% in China": the entity the
+        # figure is from.
         for m in fitting:
             if (
                 tok_end is not None
@@ -217,16 +357,28 @@ def entity_for(s: Sentence, tok_start: int, tok_end: int | None = None) -> Entit
                 and _FROM.fullmatch(s.text[tok_end : m.start])
             ):
                 return m.entity
-    before = [m for m in fitting if m.end <= tok_start]
+    # "X's $Y", "X ($Y)", "X at Y", "the US 50, China 30": the name before the figure, in
+    # its clause; in a clause that names none ("58% of Koreans ..., while only 21% ..."),
+    # the sentence's subject.
+    lo = clause_at(s.text, tok_start)[0]
+    before = [m for m in fitting if lo <= m.start and m.end <= tok_start]
     if before:
         return before[-1].entity
-    after = [m for m in fitting if m.start >= tok_start]
+    earlier = [m for m in fitting if m.end <= lo]
+    if earlier:
+        return earlier[0].entity
     # English puts the figure first at times: "with 109 models, the United States led"; but
-    # after "It ..." the figure is the topic's.
+    # after "It ..." the figure is the topic's, and a name tied to a figure of its own
+    # ("against 80% in China") is not this one's.
+    after = [m for m in fitting if m.start >= tok_start and not _bound_elsewhere(s, m, tok_start)]
     if after and s.lang == "en" and not PRONOUN_START.match(s.text[:tok_start]):
         return after[0].entity
     if s.topic is not None and fits(s.topic, s.groups):
         return s.topic
+    # A headline or a lead without a name: the text's main entity (never to contradict:
+    # `confident` holds back a contradiction of an entity the sentence does not name).
+    if s.main is not None and fits(s.main, s.groups):
+        return s.main
     return None
 
 
@@ -235,10 +387,74 @@ def _rank_entity(s: Sentence, tok: Token) -> Entity | None:
     for m in s.mentions:
         if 0 <= m.start - tok.end <= 1 and fits(m.entity, s.groups):
             return m.entity
+    # "나이지리아(71%)에 이어 2위": the rank is the subject's, not Nigeria's.
+    before = [m for m in _candidates(s, tok.start) if m.end <= tok.start]
+    if before and _references(s, before[-1], tok.start):
+        subject = [m for m in before if not _references(s, m, tok.start)]
+        if subject:
+            return subject[-1].entity
+        return s.topic if s.topic is not None and fits(s.topic, s.groups) else None
     return entity_for(s, tok.start)
 
 
+def _topic_fallbacks(s: Sentence, ent: Entity | None) -> list[Entity]:
+    """The entities to try for a figure whose sentence names none: the topic, then the entity
+    the text is mostly about."""
+    if ent is None:
+        return []
+    named = any(m.entity.id == ent.id for m in s.mentions)
+    out = [ent]
+    if not named and s.main is not None and s.main.id != ent.id and fits(s.main, s.groups):
+        out.append(s.main)
+    return out
+
+
 # --------------------------------------------------------------------------- claims
+
+
+def _signed(s: Sentence, tok: Token) -> Token:
+    """``tok`` with the sign its words give a net flow ("순유출 0.36명" is -0.36): the nearest
+    sign word of its clause, where the number is written without one."""
+    if tok.value < 0 or tok.kind not in ("count", "bare"):
+        return tok
+    lo_clause, hi_clause = clause_at(s.text, tok.start)
+    best: tuple[int, int] | None = None
+    starts = [t.start for t in s.tokens if t is not tok and t.kind != "year"]
+    for at, sign in _sign_words_in(s.text):
+        if not lo_clause <= at < hi_clause:
+            continue
+        lo, hi = sorted((at, tok.start))
+        # The word must speak of this number: no other figure stands between them.
+        i = bisect.bisect_right(starts, lo)
+        if i < len(starts) and starts[i] < hi:
+            continue
+        distance = hi - lo
+        if best is None or distance < best[0]:
+            best = (distance, sign)
+    if best is None or best[1] > 0:
+        return tok
+    return attrs.evolve(tok, value=-tok.value, sign_word=True)
+
+
+@once
+def _sign_pattern() -> re.Pattern[str]:
+    from aiindex._check.words import sign_words
+
+    negative, positive = sign_words()
+    words = sorted({*negative, *positive}, key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in words), re.I)
+
+
+@functools.lru_cache(maxsize=1024)
+def _sign_words_in(sentence: str) -> tuple[tuple[int, int], ...]:
+    """Where the sentence says a sign word, and its sign (-1 "순유출", +1 "net inflow")."""
+    from aiindex._check.words import sign_words
+
+    negative = {w.casefold() for w in sign_words()[0]}
+    return tuple(
+        (m.start(), -1 if m.group().casefold() in negative else 1)
+        for m in _sign_pattern().finditer(sentence)
+    )
 
 
 def _value_claim(
@@ -254,7 +470,19 @@ def _value_claim(
         why = "no entity of the indicator's kind named near the number"
         ind_id = groups[0][0].id
         return claim(s.ctx, span, "value", "not found", why, claimed=claimed, indicator=ind_id)
-    got = _first_graded(lambda ind: grade_value(s.ctx, tok, ind, ent, year, relative), groups, ent)
+    signed = _signed(s, tok)
+    got: Claim | None = None
+    for who in _topic_fallbacks(s, ent):
+
+        def grade(ind: Indicator, who: Entity = who) -> Claim | None:
+            used = signed if _has_negatives(ind) else tok
+            return grade_value(s.ctx, used, ind, who, year, relative)
+
+        found = _first_graded(grade, groups, who)
+        if found is not None and (got is None or found.grade == "supported"):
+            got = found
+        if got is not None and got.grade == "supported":
+            break
     if got is None:
         return claim(
             s.ctx,
@@ -270,6 +498,17 @@ def _value_claim(
     return got
 
 
+_NEGATIVES: dict[tuple[str, int | None], bool] = {}
+
+
+def _has_negatives(ind: Indicator) -> bool:
+    """Whether ``ind`` holds a negative value (a net flow): only then does a sign word count."""
+    key = (ind.id, ind.source.edition)
+    if key not in _NEGATIVES:
+        _NEGATIVES[key] = any(o.magnitude < 0 for o in ind.observations)
+    return _NEGATIVES[key]
+
+
 def rank_claim(
     s: Sentence,
     span: tuple[int, int],
@@ -283,9 +522,17 @@ def rank_claim(
     if ent is None or not groups:
         why = "no indicator or entity to rank"
         return claim(s.ctx, span, "rank", "not found", why, claimed=float(rank), unit="rank")
-    got = _first_graded(
-        lambda ind: grade_rank(s.ctx, span, rank, ind, ent, year, relative), groups, ent
-    )
+    got: Claim | None = None
+    for who in _topic_fallbacks(s, ent):
+
+        def grade(ind: Indicator, who: Entity = who) -> Claim | None:
+            return grade_rank(s.ctx, span, rank, ind, who, year, relative)
+
+        found = _first_graded(grade, groups, who)
+        if found is not None and (got is None or found.grade == "supported"):
+            got = found
+        if got is not None and got.grade == "supported":
+            break
     if got is None:
         why = f"no figure for {ent.name} to rank"
         return claim(
@@ -304,7 +551,13 @@ def _compared(s: Sentence, tok: Token) -> tuple[Entity | None, Entity | None]:
                 b = m.entity
                 break
     else:
-        after = [m for m in fitting if m.start >= tok.end]
+        # "24 times the U.K.'s": the name after the figure, not one of a list that follows
+        # ("2.63 times the global average, followed by India").
+        after = [
+            m
+            for m in fitting
+            if m.start >= tok.end and not _LIST_BREAK.search(s.text, tok.end, m.start)
+        ]
         b = after[0].entity if after else None
     others = [m.entity for m in fitting if m.end <= tok.start and b and m.entity.id != b.id]
     # "A ..., 12 times B's and 24 times C's": each compares the subject, A, the first named.
@@ -340,21 +593,35 @@ def _pair_claim(s: Sentence, tok: Token, year: int | None, relative: bool) -> Cl
 
 def number_claims(s: Sentence) -> list[Claim]:
     """The claims of the sentence's numbers, in this order: currency conversions; values,
-    ratios, differences and ranks written as numbers; zeros said in words."""
+    ratios, differences, changes, totals and ranks written as numbers; zeros said in words.
+
+    A value said of several entities at once ("Belgium and Portugal with five each", "구글과
+    OpenAI가 각각 7개로 공동 1위") is a claim about each of them.
+    """
     out, converted = _conversions(s)
     paired = _respectively(s)
+    ranked = _rank_list(s)
     for tok in s.tokens:
         if tok.kind == "year" or tok.start in converted:
             continue
-        year, relative = s.year_at(tok.start)
+        year, relative = s.year_at(tok.start, tok.end)
         change = _change_of(s, tok)
+        shared = _shared(s, tok)
         if change is not None:
             out.append(_change_claim(s, tok, year, *change))
         elif tok.kind in ("ratio", "diff"):
             out.append(_pair_claim(s, tok, year, relative))
         elif tok.kind == "rank":
-            ent = _rank_entity(s, tok)
-            out.append(rank_claim(s, (tok.start, tok.end), int(tok.value), ent, year, relative))
+            span = (tok.start, tok.end)
+            if shared:
+                out += [rank_claim(s, span, int(tok.value), m, year, relative) for m in shared]
+                continue
+            ent = ranked.get(tok.start) or _rank_entity(s, tok)
+            out.append(rank_claim(s, span, int(tok.value), ent, year, relative))
+        elif (together := _together(s, tok)) is not None:
+            out.append(total_claim(s, tok, together, year, relative))
+        elif shared:
+            out += [_value_claim(s, tok, m, year, relative) for m in shared]
         else:
             ent = paired.get(tok.start)
             if ent is None and tok.total:
@@ -364,6 +631,92 @@ def number_claims(s: Sentence) -> list[Claim]:
             out.append(_value_claim(s, tok, ent, year, relative))
     out += _zero_claims(s)
     return out
+
+
+# Words that say one figure of several entities: "five each", "각각 20건", "공동 1위".
+_EACH_AFTER = re.compile(r"^\s?(?:each|apiece)\b", re.I)
+_EACH_BEFORE = re.compile(r"(?:각각|모두|공동|tied for|joint)\s?(?:the\s)?$", re.I)
+# What joins the names of a list: "A and B", "A, B", "A과 B", "A·B".
+_JOIN = re.compile(r"\s*(?:\([^)]*\))?\s*(?:,\s*and|,|and|&|과|와|및|·|, 그리고)?\s*", re.I)
+# A total of several entities: "together", "combined", "합쳐", "합계", "합산".
+_TOGETHER = re.compile(r"together|combined|in total|합쳐|합친|합하면|합계|합산", re.I)
+
+
+def _run_before(s: Sentence, pos: int) -> list[Mention]:
+    """The names listed together right before ``pos`` ("Belgium and Portugal", "구글과
+    OpenAI"): the last name before it and those joined to it."""
+    before = [m for m in s.fitting() if m.end <= pos]
+    if not before:
+        return []
+    run = [before[-1]]
+    for m in reversed(before[:-1]):
+        if not _JOIN.fullmatch(s.text[m.end : run[0].start]):
+            break
+        run.insert(0, m)
+    return unique(run)
+
+
+def _shared(s: Sentence, tok: Token) -> list[Entity]:
+    """The entities a figure is said of at once ("with five each", "각각 20건", "공동 1위"),
+    when it is said so of two or more; else none."""
+    after = _EACH_AFTER.match(s.text[tok.end :])
+    before = _EACH_BEFORE.search(s.text[max(0, tok.start - 12) : tok.start])
+    if not after and not before:
+        return []
+    values = [t for t in s.tokens if t.kind not in ("year",) and t is not tok]
+    # "각각 3개, 5개": several values, said respectively, not one shared.
+    if before and any(0 < t.start - tok.end <= 4 for t in values):
+        return []
+    run = _run_before(s, tok.start)
+    return [m.entity for m in run] if len(run) >= 2 else []
+
+
+def _rank_list(s: Sentence) -> dict[int, Entity]:
+    """Ranks said as a list after as many names ("이스라엘과 싱가포르가 1, 2위를"): the entity
+    of each rank, by where the rank starts."""
+    ranks = [t for t in s.tokens if t.kind == "rank"]
+    out: dict[int, Entity] = {}
+    i = 0
+    while i < len(ranks):
+        j = i
+        while j + 1 < len(ranks) and re.fullmatch(
+            r"\s?[,·]\s?|\s?(?:and|과|와)\s?", s.masked[ranks[j].end : ranks[j + 1].start]
+        ):
+            j += 1
+        if j > i:
+            run = _run_before(s, ranks[i].start)
+            if len(run) == j - i + 1:
+                out.update({t.start: m.entity for t, m in zip(ranks[i : j + 1], run, strict=True)})
+        i = j + 1
+    return out
+
+
+def _together(s: Sentence, tok: Token) -> list[Entity] | None:
+    """The entities a figure is the total of ("the US and China together drew $298
+    billion", "미국과 중국을 합친 투자액은"), when the sentence says so; else None."""
+    if tok.kind not in ("money", "count", "bare", "percent"):
+        return None
+    clause = clause_at(s.text, tok.start)
+    word = _TOGETHER.search(s.text, clause[0], clause[1])
+    if word is None:
+        return None
+    run = _run_before(s, min(word.start(), tok.start))
+    return [m.entity for m in run] if len(run) >= 2 else None
+
+
+def total_claim(
+    s: Sentence, tok: Token, parts: Sequence[Entity], year: int | None, relative: bool
+) -> Claim:
+    """The claim that ``parts`` add up to the figure at ``tok``."""
+    span, groups = (tok.start, tok.end), s.groups_at(tok.start)
+    names = " + ".join(e.name for e in parts)
+    got = _first_graded(
+        lambda ind: grade_total(s.ctx, tok, ind, parts, year, relative), groups, parts[0]
+    )
+    if got is None:
+        why = f"no figures of {names} to add up"
+        return claim(s.ctx, span, "total", "not found", why, claimed=float(tok.value))
+    return got
 
 
 _RISE = r"up|rose|risen|grew|grown|increased|jumped|climbed|surged|soared|gained"
@@ -417,9 +770,18 @@ def _change_claim(s: Sentence, tok: Token, year: int | None, base: int | None, s
     if ent is None or not groups:
         why = "a change between years, but no indicator or entity to grade it by"
         return claim(s.ctx, span, "change", "not found", why, claimed=float(tok.value))
-    got = _first_graded(
-        lambda ind: grade_change(s.ctx, tok, ind, ent, year, since, sign), groups, ent
-    )
+
+    def grade(ind: Indicator) -> Claim | None:
+        # A table of changes ("Annual growth rate of industrial robots installed") holds the
+        # report's own figure: the text's change is its value, with its sign.
+        if rate_of_change(ind):
+            signed = attrs.evolve(tok, value=tok.value * sign)
+            found = grade_value(s.ctx, signed, ind, ent, year, relative=False)
+            return attrs.evolve(found, kind="change") if found is not None else None
+        return grade_change(s.ctx, tok, ind, ent, year, since, sign)
+
+    rates = [[i for i in g if rate_of_change(i)] for g in groups]
+    got = _first_graded(grade, [g for g in rates if g], ent) or _first_graded(grade, groups, ent)
     if got is None:
         why = f"no figures of {ent.name} for {since} and a later year"
         return claim(
@@ -464,7 +826,7 @@ def _respectively(s: Sentence) -> dict[int, Entity]:
 def _zero_claims(s: Sentence) -> list[Claim]:
     """Zeros said without digits: "하나도 개발하지 못했다", "한국은 없었다"."""
     out = []
-    for m in _ZERO.finditer(s.masked):
+    for m in ZERO.finditer(s.masked):
         a, b = m.span("z") if m.group("z") else m.span("n")
         ent = entity_for(s, a)
         zero = Token(a, b, s.masked[a:b], "count", Decimal(0), Decimal(1))
@@ -488,36 +850,55 @@ def confident(found: Claim, s: Sentence) -> Claim:
     """A contradiction only where the sentence itself says what the figure is about.
 
     A figure whose indicator is named only in an earlier sentence while its own words speak of
-    another, or whose entity is not named in its sentence (a topic carried over), is "not
-    found" rather than "contradicted": a false contradiction is worse than a missed claim.
-    Conversions are graded on their own terms.
+    another, whose clause names no indicator while the other clauses name different ones, or
+    whose entities are not named in its sentence (a topic carried over) is "not found" rather
+    than "contradicted": a false contradiction is worse than a missed claim. Conversions are
+    graded on their own terms.
     """
     if found.grade != "contradicted" or found.kind == "conversion":
         return found
     from aiindex._check.keywords import strays
 
     why = None
-    carried = not s.own and not any(a <= found.span[0] < b for a, b, _ in s.clause_groups)
+    pos = found.span[0] - s.ctx.offset
+    in_named = any(a <= pos < b for a, b, _ in s.clause_groups)
+    carried = not s.own and not in_named
     others = carried and strays(s.text, {i.id for g in s.groups for i in g}, s.ctx.edition)
-    in_named = any(a <= found.span[0] < b for a, b, _ in s.clause_groups)
     if others:
         why = (
             f"the indicator ({found.indicator}) is named only in an earlier sentence, and this "
             "one speaks of something else"
         )
-    elif s.clause_groups and not in_named:
+    elif s.clause_groups and not in_named and not _one_topic(s, pos):
         why = f"the indicator ({found.indicator}) is named in another clause of the sentence"
-    elif found.entity is not None and found.kind in ("value", "rank"):
-        named = {m.entity.id for m in s.mentions}
-        named |= {m.entity.name for m in s.mentions}
-        entity = found.entity
-        if entity not in named and not _named_alike(entity, s):
-            why = f"the entity ({entity}) is not named in this sentence"
+    else:
+        named = {m.entity.id for m in s.mentions} | {m.entity.name for m in s.mentions}
+        for entity in (found.entity, found.other_entity):
+            if entity is None or entity == "world":
+                continue
+            if entity not in named and not _named_alike(entity, s):
+                why = f"the entity ({entity}) is not named in this sentence"
+                break
     if why is None:
         return found
     return attrs.evolve(
         found, grade="not found", explanation=f"uncertain: {why}; {found.explanation}"
     )
+
+
+def _one_topic(s: Sentence, pos: int) -> bool:
+    """Whether a figure at ``pos``, in a clause that names no indicator, may take the one its
+    sentence's other clauses name ("Gemini Ultra scored 59.4% on MMMU, while a human expert
+    reached 82.6%"): they all name the same, and its own clause speaks of nothing else."""
+    from aiindex._check.keywords import siblings_said, strays
+
+    tops = {tuple(sorted(i.id for i in named[0])) for _, _, named in s.clause_groups}
+    if len(tops) != 1:
+        return False
+    clause = clause_at(s.text, pos)
+    ids = {i for top in tops for i in top}
+    own = s.text[clause[0] : clause[1]]
+    return not strays(own, ids, s.ctx.edition) and not siblings_said(own, ids, s.ctx.edition)
 
 
 def _named_alike(entity_id: str, s: Sentence) -> bool:

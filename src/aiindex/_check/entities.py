@@ -6,50 +6,45 @@ Names come from the entity registry (`aiindex._reference.entities.all_names`): t
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 import attrs
 
+from aiindex._once import once
+
 if TYPE_CHECKING:
     from aiindex._model.indicator import Indicator
     from aiindex._model.records import Entity
 
-__all__ = [
-    "Mention",
-    "fits",
-    "kinds",
-    "korean_home",
-    "mentions",
-    "model_cues",
-    "unique",
-    "world",
-]
+__all__ = ["Mention", "fits", "kinds", "korean_home", "mentions", "unique", "world"]
 
-_BOUNDARY_BEFORE = {
-    "ascii": r"(?<![A-Za-z0-9])",
-    "hangul": r"(?<![\uac00-\ud7a3])",  # "한국은" names 한국; "대한민국" does not name 민국
-    "": "",
-}
-_BOUNDARY_AFTER = {"ascii": r"(?![A-Za-z0-9])", "": ""}
+# Where a sentence's words start: a run of ASCII letters and digits, a run of Hangul, or any
+# other character. A name is looked for only where a word starts.
+_WORD_START = re.compile(r"[A-Za-z0-9]+|[\uac00-\ud7a3]+|[^\sA-Za-z0-9\uac00-\ud7a3]")
 
 
-def _edges(name: str) -> tuple[str, str]:
-    first, last = name[0], name[-1]
-    if first.isascii() and first.isalnum():
-        start = "ascii"
-    elif "\uac00" <= first <= "\ud7a3":
-        start = "hangul"
-    else:
-        start = ""
-    return start, "ascii" if last.isascii() and last.isalnum() else ""
+def _key(text: str) -> str:
+    """What a name is filed under, and looked up by at a word start of a sentence: its first
+    ASCII word, the first syllable of a Hangul name (Korean attaches particles: "한국은"), or
+    its first character."""
+    first = _WORD_START.match(text)
+    if first is None:
+        return text[:1]
+    word = first.group()
+    return word[0] if "\uac00" <= word[0] <= "\ud7a3" else word
 
 
-@functools.cache
-def _names() -> dict[str, Entity]:
-    """Every name the checker looks for (our aliases and pycountry's), with its entity."""
+@once
+def _index() -> dict[str, tuple[tuple[str, Entity], ...]]:
+    """Every entity name (our aliases and pycountry's) by `_key`, longest first, each as a
+    pattern matched where a word starts.
+
+    A sentence is read once, word start by word start, trying the few names filed under that
+    word: linear in the sentence, where one alternation of every name would try them all at
+    every character.
+    """
     from aiindex._reference.entities import all_names
 
     names: dict[str, Entity] = {}
@@ -59,96 +54,52 @@ def _names() -> dict[str, Entity]:
         # ISO codes as bare words ("IN", "IT", "NO") are ordinary English; keep only ours.
         elif not (len(name) <= 3 and name.isupper()):
             names.setdefault(name, entity)
-    return names
-
-
-def _compile(names: list[str]) -> tuple[re.Pattern[str], ...]:
-    """Regexes of ``names``, longest first.
-
-    Names are grouped by the word boundaries they need, so that each group states its
-    boundaries once: one lookbehind per name made compiling the pattern cost a third of a
-    second, more than the rest of a check.
-    """
-    groups: dict[tuple[str, str], list[str]] = {}
-    for name in sorted(names, key=len, reverse=True):
-        groups.setdefault(_edges(name), []).append(re.escape(name).replace(r"\ ", r"\s?"))
-    return tuple(
-        re.compile(_BOUNDARY_BEFORE[start] + "(?:" + "|".join(parts) + ")" + _BOUNDARY_AFTER[end])
-        for (start, end), parts in groups.items()
-    )
-
-
-_FIRST_WORD = re.compile(r"[^\W_]+")
-_MODEL_KINDS = frozenset({"model", "baseline"})
-
-
-def _cue(name: str) -> str | None:
-    """The first word of a model's name, which a sentence naming it must contain."""
-    m = _FIRST_WORD.search(name)
-    return m.group().casefold() if m else None
-
-
-@functools.cache
-def _matcher() -> tuple[tuple[re.Pattern[str], ...], dict[str, Entity]]:
-    """Regexes of every entity name but the models', and every name with its entity.
-
-    The hundreds of model names of the benchmark figures are compiled apart, by their first
-    word, and only for a text that contains it (`_model_patterns`): most texts name no model,
-    or a few of one family, and compiling every model name would cost a cold check a tenth of
-    its time.
-    """
-    names = _names()
-    plain = [n for n, e in names.items() if e.kind not in _MODEL_KINDS or _cue(n) is None]
-    return _compile(plain), names
-
-
-@functools.cache
-def _models_by_cue() -> dict[str, tuple[str, ...]]:
-    """The models' (and human baselines') names, by their first word, case-folded."""
-    out: dict[str, list[str]] = {}
-    for name, entity in _names().items():
-        cue = _cue(name) if entity.kind in _MODEL_KINDS else None
-        if cue is not None:
-            out.setdefault(cue, []).append(name)
-    return {cue: tuple(names) for cue, names in out.items()}
-
-
-def model_cues(sentence: str) -> list[str]:
-    """The first words of model names that ``sentence`` may name, in the order it has them.
-
-    A name's pattern matches at the start of a word of the sentence, and that word begins with
-    the name's first word ("Gemini 3" is also found written "Gemini3"): every prefix of every
-    word is looked up, so no model the patterns would find is missed.
-
-    >>> model_cues("o1-preview beat GPT-4o; Korea did not")
-    ['o1', 'gpt', 'k']
-    """
-    cues = _models_by_cue()
-    out: dict[str, None] = {}
-    for word in _FIRST_WORD.findall(sentence.casefold()):
-        for end in range(1, len(word) + 1):
-            if word[:end] in cues:
-                out.setdefault(word[:end], None)
-    return list(out)
-
-
-@functools.cache
-def _model_patterns(cue: str) -> tuple[re.Pattern[str], ...]:
-    """Regexes of the model names whose first word is ``cue``."""
-    return _compile(list(_models_by_cue()[cue]))
-
-
-def _entity_named(matched: str) -> Entity:
-    _, names = _matcher()
-    found = names.get(matched)
-    if found is not None:
-        return found
-    # The patterns let a space of a name go unwritten ("SouthKorea").
-    squashed = re.sub(r"\s", "", matched)
+    names.update(_alias_names())
+    filed: dict[str, list[tuple[str, Entity]]] = {}
     for name, entity in names.items():
-        if re.sub(r"\s", "", name) == squashed:
-            return entity
-    raise AssertionError(f"matched {matched!r} but it names no entity")  # pragma: no cover
+        filed.setdefault(_key(name), []).append((name, entity))
+    out = {}
+    for key, found in filed.items():
+        found.sort(key=lambda pair: len(pair[0]), reverse=True)
+        out[key] = tuple(found)
+    return out
+
+
+def _alias_names() -> dict[str, Entity]:
+    """The other names of claims.toml ([names]): headline Hanja, English demonyms with their
+    plurals ("Korean", "Koreans"), "the world's"."""
+    from aiindex._check.words import claims_data
+    from aiindex._reference.entities import by_id
+
+    out: dict[str, Entity] = {}
+    for name, entity_id in claims_data().get("names", {}).items():
+        entity = by_id(entity_id)
+        out[name] = entity
+        if name.isascii() and name[-1].isalpha() and not name.endswith("'s"):
+            out[name + "s"] = entity
+    return out
+
+
+def _match_at(sentence: str, pos: int, name: str) -> int | None:
+    """Where ``name`` ends if it is written at ``pos``, else None. A space of a name may go
+    unwritten ("SouthKorea"); a name ending in a letter or a digit ends a word there ("India"
+    is not in "Indiana"). Compared character by character: no pattern to compile for each of
+    a thousand names."""
+    i, n = pos, len(sentence)
+    for ch in name:
+        if ch == " ":
+            if i < n and sentence[i].isspace():
+                i += 1
+            continue
+        if i >= n or sentence[i] != ch:
+            return None
+        i += 1
+    last = name[-1]
+    if last.isascii() and last.isalnum() and i < n:
+        nxt = sentence[i]
+        if nxt.isascii() and nxt.isalnum():
+            return None
+    return i
 
 
 @attrs.frozen
@@ -161,22 +112,49 @@ class Mention:
 
 
 def mentions(sentence: str) -> list[Mention]:
-    """The entities ``sentence`` names, left to right, none overlapping another."""
-    patterns, _ = _matcher()
-    for cue in model_cues(sentence):
-        patterns += _model_patterns(cue)
-    # Leftmost first and, where two names start at the same place, the longer one.
-    found = sorted((m.start(), -m.end(), m.group()) for p in patterns for m in p.finditer(sentence))
+    """The entities ``sentence`` names, left to right, none overlapping another: at each word
+    start the longest name there.
+
+    >>> [(m.start, m.entity.id) for m in mentions("미국과 South Korea, 대한민국은")]
+    [(0, 'USA'), (4, 'KOR'), (17, 'KOR')]
+    """
+    index = _index()
     out: list[Mention] = []
     reached = 0
-    for start, neg_end, text in found:
-        if start >= reached:
-            out.append(Mention(start, -neg_end, _entity_named(text)))
-            reached = -neg_end
+    for word in _WORD_START.finditer(sentence):
+        start = word.start()
+        if start < reached:
+            continue
+        text = word.group()
+        if "\uac00" <= text[0] <= "\ud7a3":
+            candidates = index.get(text[0], ())
+        elif text[0].isascii() and text[0].isalnum():
+            # A name's first word may run into the next one ("Gemini3Pro", "SouthKorea"): every
+            # prefix of the word up to the longest first word of a name is a key to try.
+            found = [
+                hit
+                for end in range(1, min(len(text), _longest_key()) + 1)
+                for hit in index.get(text[:end], ())
+            ]
+            candidates = sorted(found, key=lambda pair: len(pair[0]), reverse=True)
+        else:
+            candidates = index.get(text, ())
+        for name, entity in candidates:
+            end = _match_at(sentence, start, name)
+            if end is not None:
+                out.append(Mention(start, end, entity))
+                reached = end
+                break
     return out
 
 
-@functools.cache
+@once
+def _longest_key() -> int:
+    """The length of the longest key of `_index`: no prefix of a word beyond it can be one."""
+    return max(map(len, _index()))
+
+
+@once
 def world() -> Entity:
     """The world, the entity a total ("of the 149 models") is about."""
     from aiindex._reference.entities import by_id
@@ -202,15 +180,36 @@ def korean_home(sentence: str) -> list[Mention]:
     return [Mention(m.start(), m.end(), by_id("KOR")) for m in _HOME_KO.finditer(sentence)]
 
 
-def kinds(ind: Indicator) -> set[str]:
+def kinds(ind: Indicator) -> frozenset[str]:
     """The entity kind of ``ind`` and the ids of every entity in its table."""
-    return {ind.entity_kind} | {o.entity.id for o in ind.observations}
+    key = (ind.id, ind.source.edition)
+    found = _KINDS.get(key)
+    if found is None:
+        found = _KINDS.setdefault(key, frozenset({ind.entity_kind} | set(_table(ind))))
+    return found
+
+
+_KINDS: dict[tuple[str, int | None], frozenset[str]] = {}
+
+
+# Indicators are immutable once loaded: what the checker asks of their tables again and again
+# is kept by (id, edition).
+_TABLES: dict[tuple[str, int | None], dict[str, Entity]] = {}
+
+
+def _table(ind: Indicator) -> dict[str, Entity]:
+    """The entities of ``ind``'s table, by id."""
+    key = (ind.id, ind.source.edition)
+    found = _TABLES.get(key)
+    if found is None:
+        found = _TABLES.setdefault(key, {o.entity.id: o.entity for o in ind.observations})
+    return found
 
 
 def own_entity(ind: Indicator, entity: Entity) -> Entity:
     """The entity of ``ind``'s table that a mention means: itself, or the one area of the
     table named alike ("Rest of the world" is another area in each chart, with its own id)."""
-    table = {o.entity.id: o.entity for o in ind.observations}
+    table = _table(ind)
     if entity.id in table:
         return entity
     alike = [e for e in table.values() if e.name == entity.name]

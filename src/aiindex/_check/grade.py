@@ -10,13 +10,16 @@ the edition's publication week.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from aiindex._check.report import Claim, ClaimKind, Grade
+from aiindex._check.text import note_of, printed
 from aiindex._model.units import split_scale
 from aiindex._present.numbers import number
 from aiindex.exceptions import (
@@ -29,7 +32,7 @@ from aiindex.exceptions import (
 if TYPE_CHECKING:
     from aiindex._check.numbers import Token
     from aiindex._model.indicator import Indicator
-    from aiindex._model.records import Entity, Observation
+    from aiindex._model.records import Entity, Observation, Ranked, Source
 
 __all__ = [
     "CONVERSION_TOLERANCE",
@@ -38,8 +41,10 @@ __all__ = [
     "grade_conversion",
     "grade_pair",
     "grade_rank",
+    "grade_total",
     "grade_value",
     "publication_day",
+    "rate_of_change",
 ]
 
 #: Relative slack allowed on the exchange rate of a currency conversion, on top of the text's
@@ -96,6 +101,7 @@ def claim(
 # --------------------------------------------------------------------------- helpers
 
 
+@functools.lru_cache(maxsize=256)
 def _currency_of(unit: str) -> str | None:
     code = unit.split("*")[-1].strip()
     return code if re.fullmatch(r"[A-Z]{3}", code) else None
@@ -126,16 +132,42 @@ def _within(claimed: Decimal, actual: Decimal, tol: Decimal, qualifier: str | No
 
 
 def _source_fields(obs: Observation) -> dict[str, Any]:
-    from aiindex._present.cite import cite
-
     src = obs.source
     locs = [loc for loc in src.locators if loc]
+    if src.edition is None:
+        return {"edition": None, "section": src.section, "locator": None, "citation": None}
+    citation, read_from = _citation(obs)
     return {
         "edition": src.edition,
         "section": src.section,
         "locator": "; ".join(locs[:2]) if locs else (src.figure or None),
-        "citation": cite(obs) if src.edition is not None else None,
+        "citation": citation,
+        "read_from": read_from,
     }
+
+
+_CITATIONS: dict[Source, tuple[str, tuple[str, ...]]] = {}
+
+
+def _citation(obs: Observation) -> tuple[str, tuple[str, ...]]:
+    """How the checker credits a value, and every copy aiindex read it from.
+
+    The credit is the report's: its data provider, the edition, section and figure, as
+    `aiindex.cite` gives them, and "via" the news organizations of claims.toml ([sources]) for
+    a value read from the press; never a summary on GitHub or a blog. It depends on the
+    value's source alone, so it is made once a source.
+    """
+    from aiindex._check.words import press
+    from aiindex._present.cite import cite, via, via_text
+
+    found = _CITATIONS.get(obs.source)
+    if found is None:
+        full, read = cite(obs), via_text(obs)
+        base = full.removesuffix(f", {read}") if read else full
+        named = [p for p in via(obs) if p in press()]
+        credit = base + (", via " + ", ".join(named) if named else "")
+        found = _CITATIONS.setdefault(obs.source, (credit, via(obs)))
+    return found
 
 
 def _observation(ind: Indicator, entity: Entity, year: int | None, relative: bool) -> Observation:
@@ -170,12 +202,13 @@ def grade_value(
         return None
     if tok.kind == "percent" and ind.unit != "percent":
         return None
-    if tok.kind == "count" and (code is not None or ind.unit == "percent"):
+    # A number without "%" is no percentage: news writes them with the sign.
+    if tok.kind in ("count", "bare") and (code is not None or ind.unit == "percent"):
         return None
-    if not _counter_fits(tok.text, ind.unit):
+    if tok.kind in ("count", "bare") and not _counter_fits(tok.text, ind.unit):
         return None
     actual = Decimal(repr(obs.magnitude))
-    report_text = f"{obs.printed} {obs.printed_unit}"
+    report_text = printed(obs, ind)
     common = {
         "indicator": ind.id,
         "entity": entity.id,
@@ -187,8 +220,10 @@ def grade_value(
     scale = Decimal(split_scale(ind.unit)[0])
     if tok.kind == "money" and tok.currency != code:
         return _grade_foreign_money(ctx, tok, ind, obs, code or "", common)
-    claimed = tok.value / scale if tok.scaled else tok.value
-    tol = max(tok.precision / (scale if tok.scaled else 1), _report_precision(obs)) / 2
+    # A count written in full ("290,300 robots") for a table in thousands is in base units.
+    in_base = tok.scaled or (scale > 1 and abs(tok.value) >= scale)
+    claimed = tok.value / scale if in_base else tok.value
+    tol = max(tok.precision / (scale if in_base else 1), _report_precision(obs)) / 2
     ok = _within(claimed, actual, tol, tok.qualifier)
     label = _label(claimed, tok.qualifier)
     who = f"{entity.name} {obs.year}"
@@ -199,7 +234,7 @@ def grade_value(
     else:
         why = f"{who}: the text says {label}, the report prints {report_text}"
         if obs.note:
-            why += f" (note: {obs.note.split(';')[0][:120]})"
+            why += f" (note: {note_of(obs)})"
     return claim(
         ctx,
         (tok.start, tok.end),
@@ -223,17 +258,33 @@ _COUNTERS: dict[str, frozenset[str]] = {
     "대": frozenset({"robot", "unit"}),
     "곳": frozenset({"company", "data_center"}),
     "개사": frozenset({"company"}),
+    "개국": frozenset({"country"}),
     "models": frozenset({"model"}),
     "model": frozenset({"model"}),
     "patents": frozenset({"patent"}),
     "bills": frozenset({"bill"}),
+    "laws": frozenset({"bill"}),
     "companies": frozenset({"company"}),
     "robots": frozenset({"robot", "unit"}),
+    "papers": frozenset({"paper", "publication"}),
+    "publications": frozenset({"paper", "publication"}),
+    "data centers": frozenset({"data_center"}),
+    "students": frozenset({"student"}),
+    "graduates": frozenset({"graduate"}),
+    "countries": frozenset({"country"}),
+    "economies": frozenset({"country"}),
+    "nations": frozenset({"country"}),
+    "pages": frozenset({"page"}),
+    "times": frozenset({"mention"}),
 }
 _SCALE_WORDS = frozenset({"thousand", "ten_thousand", "hundred_thousand", "million", "billion"})
-_COUNTER = re.compile(r"(?:개사|[명건편대곳]|models?|patents|bills|companies|robots)$")
+_COUNTER = re.compile(
+    r"(?:개사|개국|[명건편대곳]|models?|patents|bills|laws|companies|robots|papers|publications"
+    r"|data centers|students|graduates|countries|economies|nations|pages|times)$"
+)
 
 
+@functools.lru_cache(maxsize=1024)
 def _counter_fits(text: str, unit: str) -> bool:
     """Whether the counter word a number is written with (if any) counts what ``unit`` does."""
     m = _COUNTER.search(text.strip())
@@ -243,6 +294,23 @@ def _counter_fits(text: str, unit: str) -> bool:
     # a numerator of scale words or "1" alone says nothing.
     words = set(re.findall(r"[a-z_]+", unit.split("/")[0])) - _SCALE_WORDS
     return not words or bool(_COUNTERS[m.group()] & words)
+
+
+_RANKS: dict[tuple[str, int | None, str, int], int | IncompleteRankingError] = {}
+
+
+def _rank_of(ind: Indicator, entity: Entity, year: int) -> int:
+    """``ind.rank(entity, year)``, kept: ranking a table reads all of it."""
+    key = (ind.id, ind.source.edition, entity.id, year)
+    if key not in _RANKS:
+        try:
+            _RANKS[key] = ind.rank(entity, year)
+        except IncompleteRankingError as e:
+            _RANKS[key] = e
+    found = _RANKS[key]
+    if isinstance(found, IncompleteRankingError):
+        raise found.with_traceback(None)
+    return found
 
 
 def grade_rank(
@@ -265,17 +333,29 @@ def grade_rank(
         **_source_fields(obs),
     }
     try:
-        actual = ind.rank(entity, obs.year)
+        actual = _rank_of(ind, entity, obs.year)
     except IncompleteRankingError as e:
         return claim(
             ctx, span, "rank", "unsupported rank", f"rank {rank} of {entity.name}: {e}", **common
         )
-    ranking = ind.ranking(obs.year)
-    above = [r for r in ranking if r.rank == rank and r.entity.id != entity.id]
-    report_text = f"rank {actual} ({obs.printed} {obs.printed_unit})"
+    report_text = f"rank {actual} ({printed(obs, ind)})"
+    above: list[Ranked] = []
+    tied = 1
+    if actual != rank:
+        rows = list(ind.ranking(obs.year))
+        above = [r for r in rows if r.rank == rank and r.entity.id != entity.id]
+        # Tied entities share the top rank of their block; a text that lists them one after
+        # the other ("Portugal and Russia followed with 20 each") gives the block's later ranks.
+        tied = sum(1 for r in rows if r.rank == actual)
     if actual == rank:
         grade: Grade = "supported"
-        why = f"{entity.name} is {_ordinal(actual)} on {ind.id} in {obs.year}"
+        why = f"{entity.name} is {_ordinal(actual)} on {ind.title} in {obs.year}"
+    elif actual < rank < actual + tied:
+        grade = "supported"
+        why = (
+            f"{entity.name} is tied {_ordinal(actual)} with {tied - 1} other(s) on {ind.title} in "
+            f"{obs.year}: ranks {actual} to {actual + tied - 1}"
+        )
     else:
         grade = "contradicted"
         why = f"{entity.name} is {_ordinal(actual)}, not {_ordinal(rank)}, in {obs.year}"
@@ -328,6 +408,64 @@ def grade_change(
         report=float(round(actual, 4)),
         report_text=f"{number(round(actual, 2))}%",
         **_source_fields(new),
+    )
+
+
+def rate_of_change(ind: Indicator) -> bool:
+    """Whether ``ind`` is a table of percent changes ("Annual growth rate of industrial robots
+    installed", unit label "% change from the previous year")."""
+    if ind.unit != "percent":
+        return False
+    words = f"{ind.title} {ind.unit_label or ''} {ind.unit_label_ko or ''}".casefold()
+    return bool(re.search(r"growth|change|증감|변화율", words))
+
+
+def grade_total(
+    ctx: Context,
+    tok: Token,
+    ind: Indicator,
+    parts: Sequence[Entity],
+    year: int | None,
+    relative: bool,
+) -> Claim | None:
+    """The figure of several entities together ("the US and China together drew $298
+    billion"): the sum of their values, within the text's rounding and the report's."""
+    obs = [_observation(ind, e, year, relative) for e in parts]
+    if len({o.year for o in obs}) != 1 or (ind.unit == "percent" and tok.kind != "percent"):
+        return None
+    if tok.kind == "percent" and ind.unit != "percent":
+        return None
+    code = _currency_of(ind.unit)
+    if (tok.kind == "money") != (code is not None) or (
+        tok.kind == "money" and tok.currency != code
+    ):
+        return None
+    scale = Decimal(split_scale(ind.unit)[0])
+    in_base = tok.scaled or (scale > 1 and abs(tok.value) >= scale)
+    claimed = tok.value / scale if in_base else tok.value
+    actual = sum((Decimal(repr(o.magnitude)) for o in obs), Decimal(0))
+    slack = sum((_report_precision(o) for o in obs), Decimal(0)) / 2
+    tol = max(tok.precision / (scale if in_base else 1) / 2, slack)
+    ok = _within(claimed, actual, tol, tok.qualifier)
+    shown = " + ".join(o.printed for o in obs) + f" = {number(actual, grouped=False)}"
+    names = " + ".join(e.name for e in parts)
+    why = f"{names} ({obs[0].year}): {shown}; the text's {_label(claimed, tok.qualifier)} "
+    why += "agrees within its rounding" if ok else "does not"
+    return claim(
+        ctx,
+        (tok.start, tok.end),
+        "total",
+        "supported" if ok else "contradicted",
+        why,
+        claimed=float(claimed),
+        unit=ind.unit,
+        indicator=ind.id,
+        entity=parts[0].id,
+        other_entity=",".join(e.id for e in parts[1:]),
+        year=obs[0].year,
+        report=float(actual),
+        report_text=shown,
+        **_source_fields(obs[0]),
     )
 
 
@@ -442,7 +580,7 @@ def _grade_foreign_money(
     )
     grade: Grade = "supported" if good else "contradicted"
     why = (
-        f"{obs.entity.name}: {obs.printed} {obs.printed_unit} in {tok.currency} at the ECB rate "
+        f"{obs.entity.name}: {printed(obs, ind)} in {tok.currency} at the ECB rate "
         f"of the publication week: " + ("; ".join(good) if good else f"nearest {best}")
     )
     if nearest is None:
@@ -451,7 +589,7 @@ def _grade_foreign_money(
         grade = "not found"
         day = f"of {ctx.publication}" if ctx.publication else "(the edition's day is not recorded)"
         why = (
-            f"{obs.entity.name}: {obs.printed} {obs.printed_unit}; no ECB rate {day} to convert "
+            f"{obs.entity.name}: {printed(obs, ind)}; no ECB rate {day} to convert "
             f"it to {tok.currency}"
         )
     return claim(
@@ -509,4 +647,6 @@ def grade_conversion(ctx: Context, first: Token, second: Token) -> Claim:
         edition=ctx.edition,
         section="ECB euro foreign exchange reference rates",
         locator=where or None,
+        citation="ECB euro foreign exchange reference rates"
+        + (f", fixings of {week[0]} to {week[-1]}" if week else ""),
     )

@@ -1,125 +1,83 @@
-"""The keyword table of ``data/claims.toml``, and the indicators a sentence names by it.
+"""Which indicators a sentence names: by the words of their titles and unit labels, English and
+Korean, and by the few words of ``data/claims.toml``.
 
-An indicator is named by its keywords, its titles and its long unit labels, compared with
-whitespace removed and case folded; some indicators also require one of a few words.
+Every indicator of every edition is findable without a list of ids: its `Profile` is made from
+its English and Korean titles and unit labels (stemmed English words, Korean words without
+their particles, and unit cues such as "per 100,000" or "1만명당"); claims.toml adds words
+the titles do not use ("순유출", "net outflow"). A word weighs more the fewer indicators use it.
+
+A breakdown is found from the titles too: an indicator whose title holds all the words of
+another's (``Private investment in AI, cumulative 2013-2025`` of ``Private investment in AI``;
+``AI talent concentration, women``; ``Annual growth rate of industrial robots installed`` of
+``Number of industrial robots installed``) counts only where the sentence says one of the words
+it adds ("cumulative", "since 2013", "women", "grew"), and then wins over the overall table.
 """
 
 from __future__ import annotations
 
 import functools
-import itertools
+import math
 import re
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 import attrs
 
+from aiindex._check.sentences import lowered
+from aiindex._once import once
+
 if TYPE_CHECKING:
     from aiindex._model.indicator import Indicator
 
-__all__ = ["Keywords", "candidates", "indicators", "keyword_table", "squash", "strays"]
-
-
-@attrs.frozen
-class Keywords:
-    """The table of claims.toml, by indicator id: the words that name the indicator, and the
-    words one of which a sentence must also hold for the indicator to count (none: no
-    condition). Both are `squash`-ed."""
-
-    keywords: dict[str, tuple[str, ...]]
-    requires: dict[str, tuple[str, ...]]
+__all__ = ["Profile", "Said", "candidates", "profiles", "squash", "strays"]
 
 
 def squash(text: str) -> str:
-    """``text`` as keywords are compared: without whitespace, case folded."""
-    return re.sub(r"\s+", "", text).casefold()
+    """``text`` as phrases are compared: without whitespace, case folded."""
+    return "".join(text.split()).casefold()
 
 
-@functools.cache
-def keyword_table() -> Keywords:
-    """The keyword table of data/claims.toml, read once."""
-    from aiindex._io.files import read_toml
-
-    _, raw = read_toml("claims.toml")
-    kw: dict[str, tuple[str, ...]] = {}
-    req: dict[str, tuple[str, ...]] = {}
-    for ind_id, spec in raw.get("indicators", {}).items():
-        kw[ind_id] = tuple(squash(k) for k in spec.get("keywords", ()))
-        req[ind_id] = tuple(squash(k) for k in spec.get("requires", ()))
-    return Keywords(kw, req)
-
-
-# A breakdown table (an id ending "_female") counts only where the sentence names it: the
-# overall table wins otherwise.
-_BREAKDOWN: dict[str, tuple[str, ...]] = {
-    "female": ("여성", "women", "female"),
-    "male": ("남성", "men", "male"),
-}
-
-
-@functools.cache
-def indicators(edition: int) -> tuple[tuple[Indicator, tuple[str, ...], tuple[str, ...]], ...]:
-    """The edition's indicators, each with its keywords (table, titles, long unit labels) and
-    the words it requires."""
-    from aiindex._sources.packaged import indicator_ids, load
-
-    table = keyword_table()
-    out = []
-    for ind_id in indicator_ids(edition):
-        ind = load(ind_id, edition)
-        words = list(table.keywords.get(ind_id, ()))
-        for label in (ind.title, ind.title_ko, ind.unit_label, ind.unit_label_ko):
-            # Short unit labels ("models", "개") name no indicator in particular.
-            if label and (label in (ind.title, ind.title_ko) or len(squash(label)) >= 9):
-                words.append(squash(label))
-        requires = table.requires.get(ind_id, ()) or _BREAKDOWN.get(ind_id.rsplit("_", 1)[-1], ())
-        out.append((ind, tuple(dict.fromkeys(words)), requires))
-    return tuple(out)
-
-
-def candidates(sentence: str, edition: int) -> list[list[Indicator]]:
-    """Indicators the sentence names, in groups of equal keyword score, best first.
-
-    Keywords (claims.toml, the titles, long unit labels) score their length; each pair of
-    consecutive title words the sentence also says ("industrial robots", "로봇 설치") scores
-    ``_PAIR``, so that every indicator is found by the words of its titles.
-    """
-    squashed = squash(sentence)
-    said = pairs(sentence)
-    words_said = frozenset(_stems(sentence))
-    scored: dict[int, list[Indicator]] = {}
-    for ind, words, requires in indicators(edition):
-        if requires and not any(r in squashed for r in requires):
-            continue
-        score = sum(len(w) for w in words if w in squashed)
-        score += _PAIR * len(said & title_pairs(ind.id, edition))
-        score += _WORD_SCORE * len(words_said & rare_words(edition).get(ind.id, frozenset()))
-        if score and requires:
-            # The breakdown the sentence names ("여성", "women") beats the overall table.
-            score += 1
-        if score:
-            scored.setdefault(score, []).append(ind)
-    return [scored[s] for s in sorted(scored, reverse=True)]
-
-
-_PAIR = 6
-_WORD_SCORE = 3
-# Words that name no topic: a pair of title words is made of the words around them.
+# Words that name no topic.
 _STOP = frozenset(
     {
         "of", "the", "by", "in", "and", "for", "with", "to", "a", "an", "at", "on", "vs", "per",
-        "number", "share", "total", "select", "geographic", "area", "areas", "country",
-        "countries", "who", "that", "their", "its", "as", "or", "from", "than", "more",
-        "국가별", "지역별", "수", "및", "등", "중", "대비", "세계", "전", "전체",
+        "number", "select", "geographic", "area", "country", "who", "that",
+        "their", "its", "as", "or", "from", "than", "more", "ai", "artificial", "intelligence",
+        "is", "are", "was", "were", "one", "it", "have", "has", "had", "will", "make", "me", "my",
+        "i", "be", "what", "all", "us", "dollar", "percent", "world", "global", "worldwide",
+        "overall", "estimated", "related", "new", "next", "year", "use", "using", "made",
+        "total", "among", "thousand", "million", "billion", "trillion", "백만", "십억", "천",
+        "국가별", "지역별", "국가", "지역", "수", "및", "등", "중", "대비", "세계", "전", "전체",
+        "인공지능", "비율", "응답자", "응답", "기준", "명당", "달러", "대한", "관련", "것",
+        "이라는", "이라", "있다", "한다", "하는", "된", "내", "전년", "개선할",
     }
 )  # fmt: skip
-_TOKEN = re.compile(r"[A-Za-z]+|[가-힣]+")
-# Korean particles a word may carry in a sentence but not in a title ("로봇을", "투자는").
-_PARTICLE = re.compile(r"(?:에서|으로|이다|였다|는|은|이|가|을|를|의|에|로|와|과|도)$")
+_ASCII_WORD = re.compile(r"[A-Za-z]+")
+_HANGUL_WORD = re.compile(r"[가-힣]+")
+# Korean particles and endings a word carries in a title or a sentence ("로봇을", "투자는").
+_PARTICLE = re.compile(
+    r"(?:에서|으로|이다|였다|이며|이고|에게|까지|부터|보다|는|은|이|가|을|를|의|에|로|와|과|도|만)$"
+)
+# The year range of a cumulative or period table: "2013-2025", "2016-2024".
+_RANGE = re.compile(r"((?:19|20)\d{2})\s?[-–~]\s?(?:(?:19|20)?\d{2})")
+# A per-capita cue of a unit label: "per 100,000", "per 10,000"; Korean "10만 명당".
+_PER = re.compile(r"per\s([\d,]+)", re.I)
+_PER_KO = re.compile(r"(\d+\s?만)\s?명\s?당")
+# Words that say a change between two years: a growth-rate table counts where one is said.
+_CHANGE_FORMS = (
+    "growth", "change", "changed", "grew", "grow", "grows", "grown", "rose", "rise", "rises",
+    "risen", "fell", "fall", "falls", "fallen", "increase", "increased", "increases",
+    "decrease", "decreased", "decline", "declined", "drop", "dropped", "jump", "jumped",
+    "up", "down", "earlier", "annual", "yoy",
+    "증가", "감소", "증감", "증감률", "변화", "변화율", "늘어", "늘었", "줄어", "줄었", "전년",
+    "상승", "하락",
+)  # fmt: skip
 
 
+@functools.lru_cache(maxsize=8192)
 def _stem(word: str) -> str:
-    """A word as title and sentence words are compared: English without its inflection
-    ("robots", "installed", "installations" -> "robot", "install"), Korean without a particle."""
+    """An English word without its inflection ("robots", "installed", "installations" ->
+    "robot", "install"); a Korean word without its particle."""
     w = word.casefold()
     if w.isascii():
         for suffix in ("ations", "ation", "ments", "ment", "ing", "ies", "ed", "es", "s"):
@@ -130,88 +88,452 @@ def _stem(word: str) -> str:
     return stripped if len(stripped) >= 2 else w
 
 
-def _stems(text: str) -> list[str]:
-    return [_stem(t) for t in _TOKEN.findall(text) if t.casefold() not in _STOP]
+def _english(text: str) -> set[str]:
+    """The content words of ``text``, stemmed, stop words left out."""
+    words = {_stem(t) for t in _ASCII_WORD.findall(text) if len(t) > 1}
+    return {w for w in words if w not in _STOP}
 
 
-def pairs(text: str) -> frozenset[tuple[str, str]]:
-    """The pairs of consecutive content words of ``text``, stemmed.
-
-    >>> sorted(pairs("Korea installed 30,600 industrial robots"))
-    [('industrial', 'robot'), ('install', 'industrial'), ('korea', 'install')]
-    """
-    stems = [s for s in _stems(text) if s not in _STOP]
-    return frozenset(itertools.pairwise(stems))
+def _korean(text: str) -> set[str]:
+    """The Korean content words of ``text``, without their particles; a word of four
+    syllables also as its two halves, as compounds are written apart ("우선순위": "우선")."""
+    words = {_stem(t) for t in _HANGUL_WORD.findall(text)}
+    words |= {half for w in words if len(w) == 4 for half in (w[:2], w[2:])}
+    return {w for w in words if len(w) >= 2 and w not in _STOP}
 
 
-@functools.cache
-def title_pairs(indicator_id: str, edition: int) -> frozenset[tuple[str, str]]:
-    """The word pairs of an indicator's English and Korean titles."""
-    from aiindex._sources.packaged import load
-
-    ind = load(indicator_id, edition)
-    return pairs(ind.title) | pairs(ind.title_ko or "")
+_CHANGE_WORDS = frozenset(_stem(w) for w in _CHANGE_FORMS)
 
 
-@functools.cache
-def rare_words(edition: int) -> dict[str, frozenset[str]]:
-    """By indicator, the long title words ("데이터센터", "diffusion") that at most two of the
-    edition's indicators' titles use: one of them alone says which indicator is meant."""
+@once
+def _country_words() -> frozenset[str]:
+    """The words of countries' names ("china", "united", "중국")."""
+    from aiindex._reference.entities import all_names
+
+    out: set[str] = set()
+    for name, entity, _ in all_names():
+        if entity.kind == "country":
+            out |= {_stem(w) for w in _ASCII_WORD.findall(name) if len(w) > 2}
+            out |= {w for w in _HANGUL_WORD.findall(name) if len(w) >= 2}
+    return frozenset(out)
+
+
+@once
+def _area_words(edition: int) -> frozenset[str]:
+    """The words of the names of areas: countries, and the aggregates that tables of countries
+    hold (Europe, the World, the European Union). They say whom a figure is about, never
+    which indicator."""
+    from aiindex._reference.entities import names_of
     from aiindex._sources.packaged import indicator_ids, load
 
-    words: dict[str, set[str]] = {}
-    for ind_id in indicator_ids(edition):
-        ind = load(ind_id, edition)
-        for w in set(_stems(ind.title)) | set(_stems(ind.title_ko or "")):
-            long_enough = len(w) >= 7 if w.isascii() else len(w) >= 3
-            if long_enough:
-                words.setdefault(w, set()).add(ind_id)
-    out: dict[str, set[str]] = {}
-    for w, ids in words.items():
-        if len(ids) <= 2:
-            for i in ids:
-                out.setdefault(i, set()).add(w)
-    return {i: frozenset(ws) for i, ws in out.items()}
+    out = set(_country_words())
+    for ind in (load(i, edition) for i in indicator_ids(edition)):
+        if ind.entity_kind != "country":
+            continue
+        for o in ind.observations:
+            if o.entity.kind != "country":
+                for name in (o.entity.name, o.entity.name_ko or "", *names_of(o.entity)):
+                    out |= {_stem(w) for w in _ASCII_WORD.findall(name) if len(w) > 2}
+                    out |= {w for w in _HANGUL_WORD.findall(name) if len(w) >= 2}
+    return frozenset(out)
 
 
-# Words too common in AI Index prose to say which indicator a sentence is about.
-_COMMON = frozenset(
-    {
-        "number", "share", "total", "global", "world", "worldwide", "country", "countries",
-        "rate", "index", "area", "areas", "geographic", "select", "by", "with", "from", "more",
-        "국가", "국가별", "세계", "전체", "비율", "기업", "인공지능", "지역", "지역별", "기준",
-    }
-)  # fmt: skip
-_WORD = re.compile(r"[가-힣]{2,}|[A-Za-z]{4,}")
+@once
+def _ignored() -> re.Pattern[str]:
+    from aiindex._check.words import claims_data
+
+    phrases = sorted(claims_data().get("ignore", {}).get("phrases", ()), key=len, reverse=True)
+    body = "|".join(r"\s?".join(re.escape(w.lower()) for w in p.split()) for p in phrases)
+    return re.compile(body)  # read in lower case (see `lowered`)
 
 
-@functools.cache
-def _topic_words(edition: int) -> dict[str, frozenset[str]]:
-    """The words of each indicator's titles and keywords, by word: the indicators they name."""
-    from aiindex._io.files import read_toml
+@attrs.frozen
+class Said:
+    """What a sentence says, as indicators are looked for in it: its stemmed English words,
+    its text squashed (Korean words and phrases are found in it), and the text itself."""
 
-    _, raw = read_toml("claims.toml")
-    table = raw.get("indicators", {})
-    by_word: dict[str, set[str]] = {}
-    for ind, _, _ in indicators(edition):
-        texts = [ind.title, ind.title_ko or "", *table.get(ind.id, {}).get("keywords", ())]
-        for word in _WORD.findall(" ".join(texts)):
-            word = word.casefold()
-            if word not in _COMMON:
-                by_word.setdefault(word, set()).add(ind.id)
-    return {w: frozenset(ids) for w, ids in by_word.items()}
+    text: str
+    squashed: str
+    stems: frozenset[str]
+    # Of the words some profile uses, those the sentence says (set by `_scores`).
+    vocab: frozenset[str] | None = None
+
+    @classmethod
+    def of(cls, text: str) -> Said:
+        """The words of ``text``, less the names of the report and its makers ("인간중심AI
+        연구소", "Institute for Human-Centered AI"), whose words name no indicator."""
+        if _ignored().pattern:
+            low = lowered(text)
+            cuts = [m.span() for m in _ignored().finditer(low)]
+            for a, b in reversed(cuts):
+                text = text[:a] + " " + text[b:]
+        return cls(text, squash(text), frozenset(_english(text)))
+
+    def says(self, word: str) -> bool:
+        """Whether the sentence says ``word`` (an English stem or a Korean word)."""
+        if self.vocab is not None:
+            return word in self.vocab
+        if word.isascii():
+            return word in self.stems
+        return word in self.squashed
+
+    def has_phrase(self, phrase: str) -> bool:
+        """Whether the sentence holds a squashed phrase: Korean as a substring, English and
+        digits only where they start and end a word ("men" is not in "members")."""
+        if phrase not in self.squashed:
+            return False
+        if not phrase.isascii():
+            return True
+        pattern = _phrase_pattern(phrase)
+        return pattern.search(self.text) is not None
 
 
-def strays(sentence: str, ids: set[str], edition: int) -> frozenset[str]:
-    """Indicators other than ``ids`` that the sentence's words point to, when none of its words
-    point to ``ids``: a sentence about talent ("인재 순유입") after one about patents.
+@once
+def _phrase_pattern(phrase: str) -> re.Pattern[str]:
+    # A squashed phrase, matched in text where spaces may stand between its letters; a phrase
+    # that starts or ends with a letter or a digit starts or ends a word there.
+    body = r"\s?".join(re.escape(ch) for ch in phrase)
+    before = r"(?<![A-Za-z0-9])" if phrase[0].isalnum() else ""
+    after = r"(?![A-Za-z])" if phrase[-1].isalnum() else ""
+    return re.compile(before + body + after, re.I)
+
+
+@attrs.frozen
+class Profile:
+    """How a sentence names one indicator.
+
+    ``words``: content words of its titles and unit labels (English stems, Korean words);
+    ``phrases``: squashed phrases that name it (claims.toml keywords, long unit labels);
+    ``cues``: per-capita cues of its unit ("per100,000", "1만명당"), which many share;
+    ``qualifier``: for a breakdown, the words one of which must be said (with
+    ``qualifier_phrases``); ``shadow``: a breakdown that adds no word a text could say (a
+    table of three areas of the overall one), found only where the overall has no figure.
+    """
+
+    indicator: Indicator
+    words: frozenset[str]
+    phrases: tuple[str, ...]
+    qualifier: frozenset[str] = frozenset()
+    qualifier_phrases: tuple[str, ...] = ()
+    shadow: bool = False
+    # The words of the title before its first comma or parenthesis, less area names: what the
+    # table is about. One of them (or a phrase) must be said for the indicator to be named.
+    core: frozenset[str] = frozenset()
+    cues: tuple[str, ...] = ()
+
+    @property
+    def id(self) -> str:
+        """The indicator's id."""
+        return self.indicator.id
+
+
+def _core(title: str) -> str:
+    """A title without what follows its first comma or parenthesis: "AI talent concentration"
+    of "AI talent concentration (share of LinkedIn members with AI talent)"."""
+    return re.split(r"[,(]", title, maxsplit=1)[0]
+
+
+def _cues(label: str) -> list[str]:
+    """The per-capita cues of a unit label: "per100,000", "10만명당"."""
+    out = [f"per{m.group(1)}" for m in _PER.finditer(label)]
+    out += [squash(m.group(1)) + "명당" for m in _PER_KO.finditer(label)]
+    return out
+
+
+def _range_phrases(title: str) -> list[str]:
+    """The ways a text says a table's period: "since 2013", "from 2013", "2013년부터",
+    "2013년 이후", "2013-2025" for "cumulative 2013-2025"."""
+    out = []
+    for m in _RANGE.finditer(title):
+        start = m.group(1)
+        out += [f"since{start}", f"from{start}", f"{start}년부터", f"{start}년이후"]
+        out += [f"{start}년이래", squash(m.group())]
+    return out
+
+
+@once
+def _claims_table() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    """Keywords and required words of data/claims.toml, by indicator id, squashed."""
+    from aiindex._check.words import claims_data
+
+    raw = claims_data()
+    kw: dict[str, tuple[str, ...]] = {}
+    req: dict[str, tuple[str, ...]] = {}
+    for ind_id, spec in raw.get("indicators", {}).items():
+        kw[ind_id] = tuple(squash(k) for k in spec.get("keywords", ()))
+        req[ind_id] = tuple(squash(k) for k in spec.get("requires", ()))
+    return kw, req
+
+
+@once
+def profiles(edition: int) -> tuple[Profile, ...]:
+    """The profile of each of the edition's indicators."""
+    from aiindex._sources.packaged import indicator_ids, load
+
+    keywords, requires = _claims_table()
+    inds = [load(i, edition) for i in indicator_ids(edition)]
+    names = _area_words(edition)
+    words: dict[str, frozenset[str]] = {}
+    cores: dict[str, frozenset[str]] = {}
+    extra: dict[str, frozenset[str]] = {}
+    added: dict[str, frozenset[str]] = {}
+    for ind in inds:
+        title, title_ko = ind.title, ind.title_ko or ""
+        labels = f"{ind.unit_label or ''} {ind.unit_label_ko or ''}"
+        core = _english(_core(title)) | _korean(_core(title_ko))
+        every = _english(title) | _korean(title_ko)
+        # Area names say which areas a table holds ("(China, Europe, United States)"), not
+        # what it measures, unless the title is about them ("Trust in China to regulate AI").
+        words[ind.id] = frozenset((every | _english(labels) | _korean(labels)) - (names - core))
+        cores[ind.id] = frozenset(core)
+        extra[ind.id] = frozenset(every - core)
+        # What a title adds after a comma ("AI diffusion, first half of the year"); words in
+        # parentheses only explain ("AI talent concentration (share of LinkedIn members ...)").
+        after = title.split(",", 1)[1] if "," in title else ""
+        added[ind.id] = frozenset(_english(after))
+    out = []
+    for ind in inds:
+        mine = words[ind.id]
+        # The overall tables this one breaks down: their core words are all its own, it says
+        # more than they do, and they are not siblings of one core (the two halves of a year).
+        overall = [
+            o
+            for o in inds
+            if o.id != ind.id
+            and cores[o.id]
+            and cores[o.id] <= mine
+            and not mine <= words[o.id]
+            and (cores[o.id] != cores[ind.id] or not added[o.id])
+        ]
+        qualifier: set[str] = set()
+        phrases_q: list[str] = list(requires.get(ind.id, ()))
+        shadow = False
+        if overall:
+            qualifier = set(mine - frozenset().union(*(words[o.id] for o in overall)))
+            # A period counts only where the overall tables do not share it ("2015-2024").
+            if not any(_RANGE.search(o.title) for o in overall):
+                phrases_q += _range_phrases(ind.title)
+            if qualifier & _CHANGE_WORDS:
+                qualifier |= _CHANGE_WORDS
+            shadow = not qualifier and not phrases_q
+        else:
+            # The same core as another table and nothing more than area names: a narrower
+            # table of the same figures ("Newly funded AI companies (China, Europe, United
+            # States)").
+            shadow = (
+                bool(extra[ind.id])
+                and extra[ind.id] <= names
+                and any(o.id != ind.id and cores[o.id] == cores[ind.id] for o in inds)
+            )
+        phrases = list(keywords.get(ind.id, ()))
+        cues: list[str] = []
+        for label in (ind.unit_label or "", ind.unit_label_ko or ""):
+            cues += _cues(label)
+            if len(squash(label)) >= 9 and re.search(r"[A-Za-z가-힣]", label):
+                phrases.append(squash(label))
+        out.append(
+            Profile(
+                ind,
+                mine,
+                tuple(dict.fromkeys(phrases)),
+                frozenset(qualifier),
+                tuple(dict.fromkeys(phrases_q)),
+                shadow,
+                frozenset(cores[ind.id] - names - qualifier),
+                tuple(dict.fromkeys(cues)),
+            )
+        )
+    return tuple(out)
+
+
+@once
+def _unique_cues(edition: int) -> frozenset[str]:
+    """The unit cues only one of the edition's indicators has."""
+    seen: dict[str, int] = {}
+    for p in profiles(edition):
+        for c in p.cues:
+            seen[c] = seen.get(c, 0) + 1
+    return frozenset(c for c, k in seen.items() if k == 1)
+
+
+@once
+def _weights(edition: int) -> dict[str, float]:
+    """Each word's weight: 1 + ln(N / the number of the edition's indicators that use it); a
+    word of an area's name ("China" of "Trust in China to regulate AI") weighs next to nothing:
+    a sentence names areas for their figures, and only breaks ties with it."""
+    found = profiles(edition)
+    names = _area_words(edition)
+    df: dict[str, int] = {}
+    for p in found:
+        for w in p.words:
+            df[w] = df.get(w, 0) + 1
+    n = len(found)
+    return {w: 0.01 if w in names else 1 + math.log(n / k) for w, k in df.items()}
+
+
+# A phrase of claims.toml or a unit cue weighs as much as a word used by one indicator in ten.
+_PHRASE = 1 + math.log(10)
+# A breakdown whose word the sentence says beats its overall table.
+_QUALIFIED = 10.0
+# A word used by at most this many indicators says on its own which indicator is meant.
+_DISTINCT = 3
+
+
+def score(p: Profile, said: Said, edition: int) -> float:
+    """How strongly ``said`` names the indicator of ``p`` (0: not at all)."""
+    weights = _weights(edition)
+    unique_cues = _unique_cues(edition)
+    matched = (
+        p.words & said.vocab if said.vocab is not None else [w for w in p.words if said.says(w)]
+    )
+    # A cue of one indicator alone ("1만명당": net migration) names it like a phrase.
+    phrase = any(said.has_phrase(ph) for ph in p.phrases) or any(
+        c in unique_cues and said.has_phrase(c) for c in p.cues
+    )
+    qualifying = {w for w in p.qualifier if said.says(w)}
+    qualifying |= {ph for ph in p.qualifier_phrases if said.has_phrase(ph)}
+    named = bool(qualifying)
+    if (p.qualifier or p.qualifier_phrases) and not named:
+        return 0.0
+    # What the table is about must be said: "second" alone does not name "AI diffusion,
+    # second half of the year", nor "inhabitants" a table of contracts per inhabitant.
+    if not phrase and not any(said.says(w) for w in p.core):
+        return 0.0
+    n = len(profiles(edition))
+    # The words that name the table, less those that only say the breakdown ("share").
+    content = [w for w in matched if weights[w] > 0.5 and w not in qualifying]
+    # One rare word names an indicator; a Korean word of two syllables alone may be part of
+    # another ("크게", "연구소"), so it needs a second word.
+    distinct = any(
+        weights[w] >= 1 + math.log(n / _DISTINCT) and (w.isascii() or len(w) >= 3) for w in content
+    )
+    cue = any(said.has_phrase(c) for c in p.cues)
+    if not (phrase or distinct or len(content) + cue + named >= 2):
+        return 0.0
+    total = sum(weights[w] for w in matched) + (_PHRASE if phrase else 0.0) + (1.0 if cue else 0)
+    if named:
+        total += _QUALIFIED
+    if p.shadow:
+        total -= 0.5
+    return round(total, 3)
+
+
+@attrs.frozen
+class _Lookup:
+    """Where to start looking for the indicators a sentence names: the profiles filed under
+    each English core word, and every Korean core word and phrase with its profiles. Only
+    profiles one of whose core words or phrases the sentence holds are scored."""
+
+    english: dict[str, tuple[int, ...]]
+    korean: tuple[tuple[str, tuple[int, ...]], ...]
+    phrases: tuple[tuple[str, tuple[int, ...]], ...]
+    # Every word of every profile, English and Korean.
+    vocab_en: frozenset[str] = frozenset()
+    vocab_ko: tuple[str, ...] = ()
+
+
+@once
+def _lookup(edition: int) -> _Lookup:
+    english: dict[str, list[int]] = {}
+    korean: dict[str, list[int]] = {}
+    phrases: dict[str, list[int]] = {}
+    for i, p in enumerate(profiles(edition)):
+        for w in p.core:
+            (english if w.isascii() else korean).setdefault(w, []).append(i)
+        for ph in (*p.phrases, *(c for c in p.cues if c in _unique_cues(edition))):
+            phrases.setdefault(ph, []).append(i)
+    every = set().union(*(p.words | p.qualifier for p in profiles(edition)))
+    return _Lookup(
+        {w: tuple(v) for w, v in english.items()},
+        tuple((w, tuple(v)) for w, v in korean.items()),
+        tuple((ph, tuple(v)) for ph, v in phrases.items()),
+        frozenset(w for w in every if w.isascii()),
+        tuple(sorted(w for w in every if not w.isascii())),
+    )
+
+
+_HAS_HANGUL = re.compile(r"[가-힣]")
+
+
+@functools.lru_cache(maxsize=4096)
+def _scores(sentence: str, edition: int) -> tuple[tuple[int, float], ...]:
+    """The profiles (by position) that ``sentence`` names, with their scores."""
+    said = Said.of(sentence)
+    look = _lookup(edition)
+    hangul = _HAS_HANGUL.search(said.squashed) is not None
+    vocab = said.stems & look.vocab_en
+    if hangul:
+        vocab |= {w for w in look.vocab_ko if w in said.squashed}
+    said = Said(said.text, said.squashed, said.stems, frozenset(vocab))
+    hits: set[int] = set()
+    for w in said.stems:
+        hits.update(look.english.get(w, ()))
+    if hangul:
+        for w, found in look.korean:
+            if w in vocab:
+                hits.update(found)
+    for ph, found in look.phrases:
+        # A phrase is in the squashed sentence before it is anywhere as words.
+        if ph in said.squashed and said.has_phrase(ph):
+            hits.update(found)
+    every = profiles(edition)
+    out = []
+    for i in sorted(hits):
+        value = score(every[i], said, edition)
+        if value > 0:
+            out.append((i, value))
+    return tuple(out)
+
+
+def candidates(sentence: str, edition: int) -> list[list[Indicator]]:
+    """Indicators the sentence names, in groups of equal score, best first.
+
+    >>> [[i.id for i in g] for g in candidates("Korea installed 31,400 industrial robots", 2025)][0]
+    ['industrial_robot_installations']
+    >>> [[i.id for i in g] for g in candidates("AI 민간 투자는 누적 89억달러", 2025)][0]
+    ['private_investment_cumulative_2013_2024']
+    """
+    every = profiles(edition)
+    scored: dict[float, list[Indicator]] = {}
+    for i, value in _scores(sentence, edition):
+        scored.setdefault(value, []).append(every[i].indicator)
+    return [scored[v] for v in sorted(scored, reverse=True)]
+
+
+def strays(sentence: str, ids: Iterable[str], edition: int) -> frozenset[str]:
+    """Indicators other than ``ids`` that the sentence names, when it does not name ``ids``:
+    a sentence about talent ("인재 순유입") after one about patents.
 
     >>> strays("Luxembourg was third with 8.73.", {"ai_patents_per_capita"}, 2024)
     frozenset()
     """
-    words = {w.casefold() for w in _WORD.findall(sentence)}
-    topic = _topic_words(edition)
-    named = [topic[w] for w in words if w in topic]
-    if any(ids & found for found in named):
+    every = profiles(edition)
+    pointing = {every[i].id for i, _ in _scores(sentence, edition)}
+    if pointing & set(ids):
         return frozenset()
-    return frozenset().union(*named) if named else frozenset()
+    return frozenset(pointing)
+
+
+def siblings_said(sentence: str, ids: Iterable[str], edition: int) -> bool:
+    """Whether the sentence says a word of the title of a sibling of ``ids`` that they do not
+    have: a clause "only 21% trust China" after one on "Trust in the United States to
+    regulate AI" may be about "Trust in China to regulate AI"."""
+    wanted = set(ids)
+    mine = [p for p in profiles(edition) if p.id in wanted]
+    if not mine:
+        return False
+    their = frozenset().union(*(p.words for p in mine))
+    cores = frozenset().union(*(p.core for p in mine))
+    said = Said.of(sentence)
+    for p in profiles(edition):
+        if p.id in wanted or not p.core & cores:
+            continue
+        own = {w for w in p.core | p.words if w not in their}
+        if any(said.says(w) for w in own if w in _area_words(edition) or len(w) > 2):
+            return True
+    return False
+
+
+def ids(groups: Sequence[Sequence[Indicator]]) -> set[str]:
+    """The ids of the indicators of ``groups``."""
+    return {i.id for g in groups for i in g}

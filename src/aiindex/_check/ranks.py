@@ -12,21 +12,32 @@ from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from aiindex._check.claims import TOPIC_KO, Sentence, entity_for, rank_claim
 from aiindex._check.entities import Mention, fits, unique
+from aiindex._check.sentences import lowered
 
 if TYPE_CHECKING:
     from aiindex._check.report import Claim
 
-__all__ = ["implicit_ranks"]
+__all__ = ["RANK_WORDS", "implicit_ranks"]
 
 _RANK1 = re.compile(
     r"가장\s?(?:많|높|크|앞)|최다|(?<![A-Za-z])(?:the most|the highest|the largest|the biggest"
-    r"|led|leads|leading|topped|tops)(?![A-Za-z])",
-    re.I,
+    r"|most prolific|(?:world['’]s|world’s)\s(?:most|largest|biggest|highest|top)"
+    r"|led|leads|leading|topped|tops)(?![A-Za-z])"
 )
-_NOT_RANK1 = re.compile(r"유출|outflow|최저|lowest|fewest|least|smallest", re.I)
-_FOLLOWED = re.compile(r"뒤를\s?이|(?<![A-Za-z])followed by(?![A-Za-z])", re.I)
+# A sentence with one of these speaks of a bottom, or of one among the first: no first place.
+_NOT_RANK1 = re.compile(
+    r"유출|outflow|최저|lowest|fewest|least|smallest|중 하나"
+    r"|(?:among|one of) the (?:most|highest|largest|biggest|top)"
+)
+_FOLLOWED = re.compile(r"뒤를\s?이|(?<![A-Za-z])followed by(?![A-Za-z])")
 _ORDER = re.compile(r"(?<=[\s)])순(?=으로|이었|이다|이며|이고|서로)")
-_AFTER = re.compile(r"다음으로|에 이어|(?<![A-Za-z])(?:behind|trailing|after)(?![A-Za-z])", re.I)
+_AFTER = re.compile(
+    r"다음으로|에 이어|(?<![A-Za-z])(?:behind|trailing|after|second only to)(?![A-Za-z])"
+)
+
+
+#: The patterns of ranks said in words (read in lower case).
+RANK_WORDS = (_RANK1, _FOLLOWED, _ORDER, _AFTER)
 
 
 class _Event(NamedTuple):
@@ -52,11 +63,12 @@ def implicit_ranks(s: Sentence) -> tuple[list[Claim], int | None]:
 def _events(s: Sentence) -> list[_Event]:
     """The rank words and stated ranks of the sentence, in order."""
     events = [_Event(t.start, t.end, "stated", int(t.value)) for t in s.tokens if t.kind == "rank"]
-    if not _NOT_RANK1.search(s.text):
-        events += [_Event(m.start(), m.end(), "first", 1) for m in _RANK1.finditer(s.text)]
-    events += [_Event(m.start(), m.end(), "followed", 0) for m in _FOLLOWED.finditer(s.text)]
+    low = lowered(s.text)  # the patterns are lower case: no re.I (see `lowered`)
+    if not _NOT_RANK1.search(low):
+        events += [_Event(m.start(), m.end(), "first", 1) for m in _RANK1.finditer(low)]
+    events += [_Event(m.start(), m.end(), "followed", 0) for m in _FOLLOWED.finditer(low)]
     events += [_Event(m.start(), m.end(), "order", 0) for m in _ORDER.finditer(s.text)]
-    events += [_Event(m.start(), m.end(), "after", 0) for m in _AFTER.finditer(s.text)]
+    events += [_Event(m.start(), m.end(), "after", 0) for m in _AFTER.finditer(low)]
     events.sort()
     return events
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any, Literal
 
 import attrs
@@ -10,7 +9,7 @@ import attrs
 __all__ = ["GRADES", "Claim", "ClaimKind", "Grade", "Report"]
 
 Grade = Literal["supported", "contradicted", "unsupported rank", "not found"]
-ClaimKind = Literal["value", "rank", "ratio", "difference", "change", "conversion"]
+ClaimKind = Literal["value", "rank", "ratio", "difference", "change", "total", "conversion"]
 GRADES: tuple[Grade, ...] = ("supported", "contradicted", "unsupported rank", "not found")
 
 
@@ -21,6 +20,9 @@ class Claim:
     ``span`` is the (start, end) character range of the claim in the original text; ``claimed``
     is the text's number in the indicator's unit (a rank for ranks, a multiple for ratios);
     ``report`` is the report's figure in the same terms, ``report_text`` it as printed.
+    ``citation`` credits the report's figure and its data provider, "via" the press for a
+    value aiindex read from a newspaper's copy; ``read_from`` lists every copy aiindex read
+    the value from (provenance, not a source to cite).
 
     >>> from aiindex._check import check
     >>> c = check("AI 인덱스 2024에 따르면 AI 민간 투자에서 중국은 72억6천만달러였다.").claims[0]
@@ -47,11 +49,12 @@ class Claim:
     locator: str | None = None
     rates: tuple[str, ...] = ()
     citation: str | None = None
+    read_from: tuple[str, ...] = ()
 
     @property
     def source(self) -> str:
-        """The report's figure as `aiindex.cite` gives it: the data provider, the edition, the
-        section and figure, and "via" the publisher for a value read from the press."""
+        """The report's figure as the table shows it: the data provider, the edition, the
+        section and figure, and "via" the newspaper for a value read from the press."""
         if self.edition is None:
             return ""
         if self.citation:
@@ -63,6 +66,7 @@ class Claim:
         out = attrs.asdict(self)
         out["span"] = list(self.span)
         out["rates"] = list(self.rates)
+        out["read_from"] = list(self.read_from)
         out["source"] = self.source
         return out
 
@@ -109,7 +113,17 @@ class Report:
             "claims": [c.to_dict() for c in self.claims],
         }
 
+    def table(self, lang: str = "en") -> str:
+        """The report as a table, in English or (``lang="ko"``) Korean: each claim's grade,
+        what the text says, the report's figure, and why, with the source."""
+        if lang == "ko":
+            from aiindex._check.korean import table_ko
+
+            return table_ko(self)
+        return str(self)
+
     def __str__(self) -> str:
+        from aiindex._check.text import clip
         from aiindex._present.text import table, width
 
         rows = []
@@ -117,9 +131,9 @@ class Report:
             who = c.entity or "?"
             if c.other_entity:
                 who += f"/{c.other_entity}"
-            said = _clip(f"{c.text} [{who}]", 40, width)
+            said = clip(f"{c.text} [{who}]", 40, width)
             reason = c.explanation + (f" ({c.source})" if c.source else "")
-            rows.append((c.grade, said, _clip(c.report_text or "-", 30, width), reason))
+            rows.append((c.grade, said, clip(c.report_text or "-", 30, width), reason))
         lines = [table(("grade", "claim", "report", "why"), rows, (False, False, False, False))]
         s = self.summary
         against = (
@@ -131,15 +145,3 @@ class Report:
             f"{len(self.claims)} claims ({against}): " + ", ".join(f"{n} {g}" for g, n in s.items())
         )
         return "\n".join(lines)
-
-
-def _clip(text: str, limit: int, width: Callable[[str], int]) -> str:
-    """``text`` cut to ``limit`` terminal columns (Hangul counts two), with an ellipsis."""
-    if width(text) <= limit:
-        return text
-    out = ""
-    for ch in text:
-        if width(out + ch) > limit - 1:
-            break
-        out += ch
-    return out + "…"

@@ -27,6 +27,9 @@ is read, but none of its claims is graded: each is "not found", saying so.
 
 from __future__ import annotations
 
+import datetime as _dt
+import functools
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -35,17 +38,20 @@ import attrs
 from aiindex._check.claims import (
     PRONOUN_START,
     TOPIC_KO,
+    ZERO,
     Sentence,
     attach,
     confident,
+    names_in,
     number_claims,
 )
-from aiindex._check.editions import choose
+from aiindex._check.editions import choose, named_editions
 from aiindex._check.grade import Context, publication_day
 from aiindex._check.keywords import candidates
 from aiindex._check.ranks import implicit_ranks
 from aiindex._check.report import Claim, Report
-from aiindex._check.sentences import body_spans, detect_lang
+from aiindex._check.sentences import body_spans, detect_lang, lowered
+from aiindex._once import once
 from aiindex.exceptions import UnknownEditionError
 
 if TYPE_CHECKING:
@@ -59,34 +65,95 @@ __all__ = ["Walker", "check"]
 class Walker:
     """Reads sentences in order, carrying the indicator and the topic entity across them."""
 
-    def __init__(self, text: str, edition: int, lang: str) -> None:
+    def __init__(self, text: str, edition: int, lang: str, shipped: Sequence[int] = ()) -> None:
         self.text = text
         self.edition = edition
         self.lang = lang
+        self.shipped = tuple(shipped) or (edition,)
         self.publication = publication_day(edition)
         self.groups: list[list[Indicator]] = []
         self.topic: Entity | None = None
+        self.main: Entity | None = None
         self.last_rank: int | None = None
         self.claims: list[Claim] = []
 
-    def sentence(self, start: int, end: int) -> None:
+    def read(self, spans: Sequence[tuple[int, int]]) -> None:
+        """Read the sentences at ``spans``: first the names of each (the entity named most
+        often is the text's main one), then their claims."""
+        found = [names_in(self.text[a:b]) for a, b in spans]
+        counts: dict[str, int] = {}
+        first: dict[str, Entity] = {}
+        for names in found:
+            for entity_id in dict.fromkeys(m.entity.id for m in names):
+                counts[entity_id] = counts.get(entity_id, 0) + 1
+            for m in names:
+                first.setdefault(m.entity.id, m.entity)
+        if counts:
+            best = max(counts.values())
+            self.main = next(first[i] for i in first if counts[i] == best)
+        for (a, b), names in zip(spans, found, strict=True):
+            self.sentence(a, b, names)
+
+    def sentence(self, start: int, end: int, names: Sequence[Mention] | None = None) -> None:
         """Read the sentence at ``start:end`` of the text and add its claims."""
         text = self.text[start:end]
-        named = candidates(text, self.edition)
+        if not may_claim(text):
+            # No number, rank or ratio in any form: nothing to grade, but the sentence may
+            # name the indicator or the topic the next ones speak of.
+            named = candidates(text, self.edition)
+            if named:
+                if self.groups and named[0] != self.groups[0]:
+                    self.last_rank = None
+                self.groups = named
+            self._update_topic(text, names if names is not None else names_in(text))
+            return
+        edition, unshipped = self._edition_of(text)
+        named = candidates(text, edition)
+        carried = _in_edition(self.groups, edition)
         if named:
             # A list of ranks does not run on into another indicator's.
-            if self.groups and named[0] != self.groups[0]:
+            if carried and named[0] != carried[0]:
                 self.last_rank = None
-            self.groups = named
-        ctx = Context(self.edition, text, start, self.publication)
-        s = Sentence.read(ctx, self.lang, self.groups, self.topic, self.last_rank, own=bool(named))
+            groups = named
+        else:
+            groups = carried
+        ctx = Context(edition, text, start, _publication(edition))
+        s = Sentence.read(
+            ctx,
+            self.lang,
+            groups,
+            self.topic,
+            self.last_rank,
+            own=bool(named),
+            main=self.main,
+            found=names,
+        )
         claims = number_claims(s)
         ranked, self.last_rank = implicit_ranks(s)
         claims += ranked
         claims = [confident(attach(c, claims), s) for c in claims]
+        if unshipped is not None:
+            claims = [_ungraded(c, unshipped) for c in claims]
         claims.sort(key=lambda c: c.span)
         self.claims.extend(claims)
+        if named:
+            self.groups = _in_edition(named, self.edition) if edition != self.edition else named
         self._update_topic(text, s.mentions)
+
+    def _edition_of(self, sentence: str) -> tuple[int, str | None]:
+        """The edition a sentence's figures are from: the one it names ("Last year's AI
+        Index 2025 put it at 17.27"), else the text's; and, for an edition aiindex does not
+        ship, why nothing in it is graded."""
+        here = named_editions(sentence)
+        if not here or here[0] == self.edition:
+            return self.edition, None
+        if here[0] in self.shipped:
+            return here[0], None
+        have = ", ".join(map(str, self.shipped))
+        return self.edition, (
+            f"the sentence quotes the AI Index {here[0]}, which aiindex does not ship (it has "
+            f"{have}): its figures are not checked against another edition"
+        )
 
     def _update_topic(self, sentence: str, mentions: Sequence[Mention]) -> None:
         if not mentions:
@@ -98,11 +165,55 @@ class Walker:
                 if (t := TOPIC_KO.match(sentence[m.end :])) and t.group("p") in "은는"
             ]
             subject = [m for m in mentions if TOPIC_KO.match(sentence[m.end :])]
+            # "한국의 AI 확산율은 30.7%": the owner of the sentence's topic.
+            owner = [m for m in mentions if _OWNER_KO.match(sentence[m.end :])]
             pick = topical[-1] if topical else (subject[0] if subject else None)
+            if pick is None and owner:
+                pick = owner[0]
             if pick is not None:
                 self.topic = pick.entity
         elif not PRONOUN_START.match(sentence):
             self.topic = mentions[0].entity
+
+
+# A Korean name that owns the sentence's topic: "한국의 AI 확산율은".
+_OWNER_KO = re.compile(r"^\s*의\s[^.?!]*?[가-힣](?:은|는)\s")
+
+
+@once
+def _publication(edition: int) -> _dt.date | None:
+    return publication_day(edition)
+
+
+@functools.lru_cache(maxsize=4096)
+def may_claim(sentence: str) -> bool:
+    """Whether a sentence holds anything a claim is made of: a digit, a number or an ordinal in
+    words, a ratio word, a rank word ("the most", "뒤를 이었다"), a zero said in words.
+
+    >>> may_claim("The report was published on Monday."), may_claim("China led.")
+    (False, True)
+    """
+    return _claim_hint().search(lowered(sentence)) is not None
+
+
+@once
+def _claim_hint() -> re.Pattern[str]:
+    """One pattern of everything `may_claim` looks for, read in lower case."""
+    from aiindex._check.numbers import HINT
+    from aiindex._check.ranks import RANK_WORDS
+
+    return re.compile("|".join(f"(?:{p.pattern})" for p in (HINT, *RANK_WORDS, ZERO)))
+
+
+def _in_edition(groups: Sequence[Sequence[Indicator]], edition: int) -> list[list[Indicator]]:
+    """``groups`` as the same indicators of ``edition`` (those it has)."""
+    if not groups or groups[0][0].edition == edition:
+        return [list(g) for g in groups]
+    from aiindex._sources.packaged import indicator_ids, load
+
+    have = set(indicator_ids(edition))
+    out = [[load(i.id, edition) for i in g if i.id in have] for g in groups]
+    return [g for g in out if g]
 
 
 def _shipped(edition: int | None) -> tuple[int, ...]:
@@ -143,9 +254,8 @@ def check(text: str, *, edition: int | None = None, lang: str | None = None) -> 
     chosen = choose(text, edition, shipped)
     # A text about an unshipped edition is still read (its claims are listed), with the
     # newest edition's words, but graded against nothing.
-    walker = Walker(text, chosen.edition or max(shipped), lang)
-    for start, end in body_spans(text):
-        walker.sentence(start, end)
+    walker = Walker(text, chosen.edition or max(shipped), lang, shipped)
+    walker.read(body_spans(text))
     claims = tuple(walker.claims)
     if chosen.edition is None:
         claims = tuple(_ungraded(c, chosen.reason or "") for c in claims)
