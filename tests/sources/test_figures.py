@@ -479,3 +479,15 @@ def test_parse_cell_agrees_with_the_independent_parse(text: str, role: Any) -> N
         assert value == text
         return
     assert type(value) is type(want) and value == want, text
+
+
+def test_a_figure_asked_for_by_id_is_the_one_the_listing_holds(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # One figure is made on its own when asked for by id; the listing made later keeps it.
+    monkeypatch.setattr(figures_module, "_CATALOG", None)
+    one = figures_module.figure("4.2.8", edition=2026)
+    listed = {f.id: f for f in figures_module.figures(2026)}
+    assert listed["4.2.8"] is one
+    assert figures_module.figure("4.2.8", edition=2026) is one
+    assert len(listed) == 343

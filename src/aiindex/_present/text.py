@@ -51,6 +51,8 @@ def width(text: str) -> int:
     >>> width("Korea"), width("한국")
     (5, 4)
     """
+    if text.isascii():  # most cells: no character is wide
+        return len(text)
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
@@ -62,14 +64,16 @@ def table(header: Sequence[str], rows: Sequence[Sequence[str]], right: Sequence[
     한국   1
     Japan 12
     """
-    widths = [max(width(str(c)) for c in col) for col in zip(header, *rows, strict=True)]
+    # Each cell's text and width once: a listing of every figure has a thousand cells.
+    cells = [[(text, width(text)) for text in map(str, row)] for row in (header, *rows)]
+    widths = [max(w for _, w in col) for col in zip(*cells, strict=True)]
     out = []
-    for row in (header, *rows):
-        cells = []
-        for c, w, r in zip(row, widths, right, strict=True):
-            fill = " " * (w - width(str(c)))
-            cells.append(fill + str(c) if r else str(c) + fill)
-        out.append("  ".join(cells).rstrip())
+    for row in cells:
+        line = []
+        for (c, cw), w, r in zip(row, widths, right, strict=True):
+            fill = " " * (w - cw)
+            line.append(fill + c if r else c + fill)
+        out.append("  ".join(line).rstrip())
     return "\n".join(out)
 
 

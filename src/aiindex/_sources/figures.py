@@ -33,14 +33,9 @@ _CATALOG: _Catalog | None = None
 
 def _read_bytes(relative: str) -> bytes:
     """The bytes of one packaged figure file, refusing one over `MAX_BYTES`."""
-    from aiindex._io.files import data_dir
+    from aiindex._io.files import read_bytes
 
-    node = data_dir().joinpath(*relative.split("/"))
-    with node.open("rb") as f:
-        data = f.read(MAX_BYTES + 1)
-    if len(data) > MAX_BYTES:
-        raise DataError(f"larger than {MAX_BYTES} bytes: not read", path=f"aiindex/data/{relative}")
-    return data
+    return read_bytes(relative, limit=MAX_BYTES)
 
 
 def _read_file(relative: str, encoding: str) -> str:
@@ -105,23 +100,64 @@ def _figure(record: dict[str, Any]) -> Figure:
 
 
 class _Edition:
-    """The figures of one edition, in the index's order, and by id."""
+    """The figures of one edition, in the index's order, and by id: one `Figure` is made when
+    it is asked for by id (`aiindex figure 4.2.8` needs one, not the edition's 343), all of
+    them when the edition is listed; either way each id has one record."""
 
-    __slots__ = ("by_id", "figures", "words")
+    __slots__ = ("_all", "_lock", "_made", "_records", "_words", "label")
 
-    def __init__(self, figures: tuple[Figure, ...]) -> None:
-        self.figures = figures
-        self.by_id = {f.id: f for f in figures}
-        self.words: dict[str, tuple[str, ...]] | None = None
+    def __init__(self, records: list[dict[str, Any]], label: str) -> None:
+        self.label = label
+        self._lock = _thread.allocate_lock()
+        self._records: dict[str, dict[str, Any]] = {}
+        try:
+            for r in records:
+                if r["id"] in self._records:
+                    raise DataError(f"an id of {r['edition']} is listed twice", path=label)
+                self._records[r["id"]] = r
+        except (KeyError, TypeError) as exc:
+            raise self._damaged(exc) from None
+        self._made: dict[str, Figure] = {}
+        self._all: tuple[Figure, ...] | None = None
+        self._words: dict[str, tuple[str, ...]] | None = None
+
+    def _damaged(self, exc: Exception) -> DataError:
+        return DataError(
+            f"damaged figure index ({exc!r}): rebuild it with scripts/build_figures.py",
+            path=self.label,
+        )
+
+    def get(self, id: str) -> Figure | None:
+        made = self._made.get(id)
+        if made is not None or id not in self._records:
+            return made
+        with self._lock:
+            made = self._made.get(id)
+            if made is None:
+                try:
+                    made = self._made[id] = _figure(self._records[id])
+                except (KeyError, TypeError, ValueError) as exc:
+                    raise self._damaged(exc) from None
+        return made
+
+    def ids(self) -> list[str]:
+        return list(self._records)
+
+    @property
+    def figures(self) -> tuple[Figure, ...]:
+        if self._all is None:
+            made = tuple(self.get(i) for i in self._records)
+            self._all = tuple(f for f in made if f is not None)
+        return self._all
 
     def words_of(self, fig: Figure) -> tuple[str, ...]:
-        if self.words is None:
-            self.words = {f.id: words(f"{f.id} {f.title}") for f in self.figures}
-        return self.words[fig.id]
+        if self._words is None:
+            self._words = {f.id: words(f"{f.id} {f.title}") for f in self.figures}
+        return self._words[fig.id]
 
 
 class _Catalog:
-    """The index, read once; an edition's `Figure` records are made on its first use."""
+    """The index, read once; an edition's records are indexed on its first use."""
 
     def __init__(self, label: str, records: dict[int, list[dict[str, Any]]]) -> None:
         self.label = label
@@ -135,17 +171,7 @@ class _Catalog:
             with _LOCK:
                 built = self._built.get(edition)
                 if built is None:
-                    try:
-                        made = tuple(_figure(r) for r in self._records[edition])
-                    except (KeyError, TypeError, ValueError) as exc:
-                        raise DataError(
-                            f"damaged figure index ({exc!r}): rebuild it with"
-                            " scripts/build_figures.py",
-                            path=self.label,
-                        ) from None
-                    built = self._built[edition] = _Edition(made)
-                    if len(built.by_id) != len(made):
-                        raise DataError(f"an id of {edition} is listed twice", path=self.label)
+                    built = self._built[edition] = _Edition(self._records[edition], self.label)
         return built
 
 
@@ -240,9 +266,11 @@ def figure(id: str, *, edition: int | None = None) -> Figure:
     catalog = _catalog()
     chosen = _edition(catalog, edition)
     wanted = key(id) if isinstance(id, str) else ""
-    found = catalog.edition(chosen).by_id.get(wanted)
+    found = catalog.edition(chosen).get(wanted)
     if found is not None:
         return found
-    ids = [f.id for f in catalog.edition(chosen).figures]
-    elsewhere = [e for e in catalog.editions if e != chosen and wanted in catalog.edition(e).by_id]
+    ids = catalog.edition(chosen).ids()
+    elsewhere = [
+        e for e in catalog.editions if e != chosen and catalog.edition(e).get(wanted) is not None
+    ]
     raise UnknownFigureError(str(id), _suggest(wanted, ids), chosen, elsewhere)
