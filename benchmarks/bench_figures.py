@@ -3,20 +3,24 @@
     python benchmarks/bench_figures.py [--runs N]
 
 1. ``figures()``: import ``aiindex._sources.figures`` and list the newest edition's figures
-   (reads the packaged index; target: at most 5x a bare ``python -c pass``).
-2. ``figure('4.2.8')`` (target: 5x), and the same with its typed rows: one file read and parsed.
+   (reads the packaged index), and the command ``aiindex figures`` (target: at most 5x a bare
+   ``python -c pass``).
+2. ``figure('4.2.8')`` and ``aiindex figure 4.2.8`` (target: 5x), and the figure with its typed
+   rows: one file read and parsed.
 3. Every figure of both editions with its typed rows: 647 files read and parsed (target: 25x).
 
 Each is the median of N fresh processes, run in turn with the bare start in the same run. The
-floor printed first is what the figures path cannot go below: importing attrs (the records are
-attrs classes), importlib.resources (the packaged files) and json, and nothing of aiindex.
+floors printed first are what the figures path cannot go below: importing attrs (the records
+are attrs classes) and json, and nothing of aiindex; for the commands, argparse too.
 """
 
 from __future__ import annotations
 
 import argparse
+import shutil
 import statistics
 import sys
+from pathlib import Path
 
 from _timing import cold
 
@@ -36,24 +40,29 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=20)
     args = parser.parse_args()
     py = sys.executable
+    cli = shutil.which("aiindex", path=str(Path(py).parent)) or shutil.which("aiindex")
+    command = [cli] if cli else [py, "-m", "aiindex"]
 
-    commands = {
-        "bare interpreter start": ("pass", None),
-        "floor: attrs, resources, json": ("import attrs, importlib.resources, json", None),
-        "figures()": (LIST, 5),
-        "figure('4.2.8')": (ONE, 5),
-        "figure('4.2.8').rows": (ROWS, None),
-        "every figure of 2025 and 2026": (EVERY, 25),
+    commands: dict[str, tuple[list[str], float | None]] = {
+        "bare interpreter start": ([py, "-c", "pass"], None),
+        "floor: attrs, json": ([py, "-c", "import attrs, json"], None),
+        "floor: attrs, argparse, json": ([py, "-c", "import attrs, argparse, json"], None),
+        "figures()": ([py, "-c", LIST], 5),
+        "aiindex figures": ([*command, "figures"], 5),
+        "figure('4.2.8')": ([py, "-c", ONE], 5),
+        "aiindex figure 4.2.8": ([*command, "figure", "4.2.8"], 5),
+        "figure('4.2.8').rows": ([py, "-c", ROWS], None),
+        "every figure of 2025 and 2026": ([py, "-c", EVERY], 25),
     }
     # Round robin, one cold run of each command a round: a burst of load on the shared machine
     # then slows every command alike instead of skewing the ratios.
     times: dict[str, list[float]] = {name: [] for name in commands}
     for _ in range(args.runs):
-        for name, (code, _target) in commands.items():
-            times[name].append(cold([py, "-c", code], 1))
+        for name, (cmd, _target) in commands.items():
+            times[name].append(cold(cmd, 1))
     bare = statistics.median(times["bare interpreter start"])
     print(f"median of {args.runs} cold runs each, interleaved")
-    for name, (_code, target) in commands.items():
+    for name, (_cmd, target) in commands.items():
         seconds = statistics.median(times[name])
         goal = f" (target <= {target}x)" if target else ""
         print(f"{name:<31} {seconds * 1000:8.1f} ms  ratio {seconds / bare:5.2f}x{goal}")
