@@ -698,7 +698,7 @@ def test_a_bad_weights_file_names_the_file_and_the_field(
 
 def test_a_weights_file_is_read_bounded(tmp_path: Path) -> None:
     big = write(tmp_path, "# " + "x" * weights_module.MAX_BYTES + "\n")
-    with pytest.raises(DataError, match="more than a weights file holds"):
+    with pytest.raises(DataError, match="larger than the 64 KiB aiindex reads"):
         aiindex.read_weights(big)
     with pytest.raises(DataError, match="not a regular file"):
         aiindex.read_weights(tmp_path)
@@ -706,7 +706,7 @@ def test_a_weights_file_is_read_bounded(tmp_path: Path) -> None:
     binary.write_bytes(b"\xff\xfe = 1")
     with pytest.raises(DataError, match="not UTF-8"):
         aiindex.read_weights(binary)
-    with pytest.raises(DataError, match="cannot read"):
+    with pytest.raises(FileNotFoundError, match="no such file"):
         aiindex.read_weights(tmp_path / "absent.toml")
     with pytest.raises(DataError, match="NUL byte"):
         aiindex.read_weights("w\x00.toml")

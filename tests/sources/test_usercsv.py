@@ -372,3 +372,9 @@ def test_many_model_names_make_no_suggestions(
     ind = read(tmp_path, "entity,year,value\n" + rows, entity_kind="model")
     assert len(ind.observations) == 5002 and ind.value("GPT-4").magnitude == 1
     assert ind.value("Model 04999").magnitude == 4999
+
+
+def test_a_file_name_with_a_nul_byte_is_refused_as_a_data_error() -> None:
+    # os.open raises a bare ValueError for it; the bounded reader says what is wrong.
+    with pytest.raises(aiindex.DataError, match="NUL byte"):
+        aiindex.read_csv("t\x00.csv", id="t", unit="count")

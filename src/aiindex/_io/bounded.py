@@ -117,6 +117,8 @@ def open_regular(
         fd = os.open(path, flags | extra_flags | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
         raise MissingFileError("no such file", path=label) from None
+    except ValueError:  # a NUL byte in the name
+        raise DataError("not a file name (it holds a NUL byte)", path=repr(label)) from None
     except OSError as exc:
         if extra_flags and exc.errno == errno.ELOOP:
             raise DataError(

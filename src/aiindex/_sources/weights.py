@@ -32,7 +32,7 @@ import attrs
 from aiindex._io import files
 from aiindex._once import once
 from aiindex._sources.packaged import catalogue, indicator_ids, load
-from aiindex.exceptions import DataError
+from aiindex.exceptions import DataError, MissingFileError
 
 if TYPE_CHECKING:
     import cattrs
@@ -149,34 +149,16 @@ def _structured(raw: Any, cls: Any, *, path: str) -> Any:
 
 def _read_text(path: str | os.PathLike[str]) -> str:
     """A user's file as text: a regular file under `MAX_BYTES`, UTF-8."""
-    import stat
+    from aiindex._io.bounded import open_regular, read_limited
 
     label = os.fspath(path)
     try:
-        fd = os.open(label, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except OSError as exc:
+        with open_regular(label, label=label, limit=MAX_BYTES) as f:
+            data = read_limited(f, MAX_BYTES, label=label)
+    except MissingFileError:
+        raise
+    except OSError as exc:  # while reading
         raise DataError(f"cannot read the file: {exc.strerror or exc}", path=label) from None
-    except ValueError:  # a NUL byte in the name
-        raise DataError("not a file name (it holds a NUL byte)", path=repr(label)) from None
-    try:
-        info = os.fstat(fd)
-        # A FIFO or a device could block or never end: only a regular file is read.
-        if not stat.S_ISREG(info.st_mode):
-            raise DataError("not a regular file: give a weights .toml file", path=label)
-        if info.st_size > MAX_BYTES:
-            raise DataError(
-                f"{info.st_size:,} bytes is more than a weights file holds (at most "
-                f"{MAX_BYTES:,}): not read",
-                path=label,
-            )
-        with os.fdopen(fd, "rb", closefd=False) as f:
-            data = f.read(MAX_BYTES + 1)
-    except OSError as exc:
-        raise DataError(f"cannot read the file: {exc.strerror or exc}", path=label) from None
-    finally:
-        os.close(fd)
-    if len(data) > MAX_BYTES:  # the file grew while it was read
-        raise DataError(f"more than {MAX_BYTES:,} bytes: not read", path=label)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
