@@ -22,6 +22,7 @@ from aiindex._check.entities import (
     fits,
     korean_home,
     mentions,
+    table_kinds,
     unique,
     world,
 )
@@ -37,7 +38,7 @@ from aiindex._check.grade import (
     rate_of_change,
 )
 from aiindex._check.numbers import Token, tokens
-from aiindex._check.sentences import mask
+from aiindex._check.sentences import lowered, mask
 from aiindex._once import once
 from aiindex.exceptions import EntityKindError, MissingValueError
 
@@ -148,10 +149,40 @@ def names_in(sentence: str) -> list[Mention]:
 
 @functools.lru_cache(maxsize=4096)
 def _names_in(sentence: str) -> tuple[Mention, ...]:
-    found = [m for m in mentions(sentence) if not _WORLD_RANK.match(sentence, m.end)]
+    found = [
+        m
+        for m in mentions(sentence)
+        if not _WORLD_RANK.match(sentence, m.end) and not _byline(sentence, m)
+    ]
     found += [m for m in korean_home(sentence) if not _overlaps(m, found)]
     found.sort(key=lambda m: m.start)
     return tuple(found)
+
+
+# How near the report's name its maker stands in a byline: "Stanford University's 2026 AI
+# Index", "the 2026 AI Index report from Stanford University".
+_BYLINE_REACH = 30
+
+
+@once
+def _makers() -> tuple[frozenset[str], re.Pattern[str]]:
+    """The ids of the report's makers, and a pattern of the words that name the report
+    (claims.toml [ignore]), read in lower case."""
+    from aiindex._check.words import claims_data
+
+    spec = claims_data().get("ignore", {})
+    words = sorted(spec.get("byline", ()), key=len, reverse=True)
+    body = "|".join(r"\s?".join(re.escape(w.lower()) for w in word.split()) for word in words)
+    return frozenset(spec.get("makers", ())), re.compile(rf"(?<![a-z])(?:{body})(?![a-z])")
+
+
+def _byline(sentence: str, m: Mention) -> bool:
+    """Whether ``m`` names the report's maker beside the report's name: its byline."""
+    makers, words = _makers()
+    if m.entity.id not in makers:
+        return False
+    low = lowered(sentence)
+    return words.search(low, max(0, m.start - _BYLINE_REACH), m.end + _BYLINE_REACH) is not None
 
 
 @attrs.frozen
@@ -179,6 +210,8 @@ class Sentence:
     fit: tuple[Mention, ...] = ()
     # Where the years written in the sentence end, and their values, in order.
     years: tuple[tuple[int, int], ...] = ()
+    # The entity kinds of the tables the sentence's names could be in (None: it names none).
+    kinds: frozenset[str] | None = None
 
     @classmethod
     def read(
@@ -192,19 +225,22 @@ class Sentence:
         own: bool = True,
         main: Entity | None = None,
         found: Sequence[Mention] | None = None,
+        kinds: frozenset[str] | None = None,
     ) -> Sentence:
-        """Find the names (unless ``found``) and the numbers of the context's sentence."""
+        """Find the names (unless ``found``) and the numbers of the context's sentence;
+        ``kinds``: those of the tables its names could be in (`table_kinds`)."""
         from aiindex._check.keywords import candidates
 
         if found is None:
             found = names_in(ctx.sentence)
+            kinds = table_kinds((m.entity for m in found), ctx.edition)
         masked = mask(ctx.sentence, found)
         last_year = _LAST_YEAR.search(ctx.sentence)
         spans = clauses(ctx.sentence)
         by_clause = tuple(
             (a, b, named)
             for a, b in spans
-            if len(spans) > 1 and (named := candidates(ctx.sentence[a:b], ctx.edition))
+            if len(spans) > 1 and (named := candidates(ctx.sentence[a:b], ctx.edition, kinds))
         )
         toks = tuple(tokens(masked))
         fit = tuple(m for m in found if fits(m.entity, groups))
@@ -228,6 +264,7 @@ class Sentence:
             main,
             fit,
             years,
+            kinds,
         )
 
     def groups_at(self, pos: int) -> Sequence[Sequence[Indicator]]:
@@ -278,7 +315,12 @@ def _first_graded(
     groups: Sequence[Sequence[Indicator]],
     entity: Entity | None,
 ) -> Claim | None:
-    """The first group's claims; within a group, one the data supports if any."""
+    """The first group's claims; within a group, one the data supports if any.
+
+    Indicators of one group fit the sentence equally well: where two of them hold different
+    figures for the claim and neither agrees with it, the sentence does not say which it
+    quotes, and the claim is uncertain, never contradicted.
+    """
     for group in groups:
         results: list[Claim] = []
         for ind in group:
@@ -294,8 +336,21 @@ def _first_graded(
             for c in results:
                 if c.grade == "supported":
                     return c
-            return results[0]
+            return _one_of(results)
     return None
+
+
+def _one_of(results: Sequence[Claim]) -> Claim:
+    """The grade of a claim that none of the equally named indicators supports: the first's,
+    unless they hold different figures for it (then "uncertain")."""
+    first = results[0]
+    held = [c for c in results if c.grade != "not found"]
+    figures = {(c.report, c.report_text) for c in held}
+    if first.grade != "contradicted" or len(figures) <= 1:
+        return first
+    ids = ", ".join(dict.fromkeys(c.indicator or "" for c in held))
+    why = f"uncertain: the sentence fits {ids} alike, which print different figures"
+    return attrs.evolve(first, grade="not found", explanation=f"{why}; {first.explanation}")
 
 
 def _bound_elsewhere(s: Sentence, m: Mention, tok_start: int) -> bool:
@@ -305,6 +360,9 @@ def _bound_elsewhere(s: Sentence, m: Mention, tok_start: int) -> bool:
         if t.start == tok_start or t.kind == "year":
             continue
         if t.end <= m.start and _FROM.fullmatch(s.text[t.end : m.start]):
+            return True
+        # "about 23 times China's": the ratio's second term, not the subject of the others.
+        if t.kind in ("ratio", "diff") and s.lang == "en" and _second_term(s, t) == m:
             return True
         if t.start >= m.end and _OWN_FIGURE.fullmatch(s.text[m.end : t.start]):
             return True
@@ -541,6 +599,16 @@ def rank_claim(
     return got
 
 
+def _second_term(s: Sentence, tok: Token) -> Mention | None:
+    """The name an English ratio or difference at ``tok`` compares with: "24 times the
+    U.K.'s", the name after the figure, not one of a list that follows ("2.63 times the
+    global average, followed by India")."""
+    for m in s.fitting():
+        if m.start >= tok.end:
+            return None if _LIST_BREAK.search(s.text, tok.end, m.start) else m
+    return None
+
+
 def _compared(s: Sentence, tok: Token) -> tuple[Entity | None, Entity | None]:
     """The two entities a ratio or a difference compares: (a, b) of "a is x times b"."""
     fitting = s.fitting()
@@ -551,14 +619,8 @@ def _compared(s: Sentence, tok: Token) -> tuple[Entity | None, Entity | None]:
                 b = m.entity
                 break
     else:
-        # "24 times the U.K.'s": the name after the figure, not one of a list that follows
-        # ("2.63 times the global average, followed by India").
-        after = [
-            m
-            for m in fitting
-            if m.start >= tok.end and not _LIST_BREAK.search(s.text, tok.end, m.start)
-        ]
-        b = after[0].entity if after else None
+        second = _second_term(s, tok)
+        b = second.entity if second is not None else None
     others = [m.entity for m in fitting if m.end <= tok.start and b and m.entity.id != b.id]
     # "A ..., 12 times B's and 24 times C's": each compares the subject, A, the first named.
     return (others[0] if others else s.topic), b
@@ -863,7 +925,7 @@ def confident(found: Claim, s: Sentence) -> Claim:
     pos = found.span[0] - s.ctx.offset
     in_named = any(a <= pos < b for a, b, _ in s.clause_groups)
     carried = not s.own and not in_named
-    others = carried and strays(s.text, {i.id for g in s.groups for i in g}, s.ctx.edition)
+    others = carried and strays(s.text, {i.id for g in s.groups for i in g}, s.ctx.edition, s.kinds)
     if others:
         why = (
             f"the indicator ({found.indicator}) is named only in an earlier sentence, and this "
@@ -898,7 +960,9 @@ def _one_topic(s: Sentence, pos: int) -> bool:
     clause = clause_at(s.text, pos)
     ids = {i for top in tops for i in top}
     own = s.text[clause[0] : clause[1]]
-    return not strays(own, ids, s.ctx.edition) and not siblings_said(own, ids, s.ctx.edition)
+    return not strays(own, ids, s.ctx.edition, s.kinds) and not siblings_said(
+        own, ids, s.ctx.edition
+    )
 
 
 def _named_alike(entity_id: str, s: Sentence) -> bool:

@@ -18,33 +18,39 @@ if TYPE_CHECKING:
     from aiindex._model.indicator import Indicator
     from aiindex._model.records import Entity
 
-__all__ = ["Mention", "fits", "kinds", "korean_home", "mentions", "unique", "world"]
+__all__ = [
+    "Mention",
+    "fits",
+    "kinds",
+    "korean_home",
+    "mentions",
+    "table_kinds",
+    "unique",
+    "world",
+]
 
 # Where a sentence's words start: a run of ASCII letters and digits, a run of Hangul, or any
 # other character. A name is looked for only where a word starts.
 _WORD_START = re.compile(r"[A-Za-z0-9]+|[\uac00-\ud7a3]+|[^\sA-Za-z0-9\uac00-\ud7a3]")
 
 
-def _key(text: str) -> str:
-    """What a name is filed under, and looked up by at a word start of a sentence: its first
-    ASCII word, the first syllable of a Hangul name (Korean attaches particles: "한국은"), or
-    its first character."""
-    first = _WORD_START.match(text)
-    if first is None:
-        return text[:1]
-    word = first.group()
-    return word[0] if "\uac00" <= word[0] <= "\ud7a3" else word
+class _Node:
+    """A node of the tree of names: the names that go on with each next character, and the
+    entity whose name ends here."""
+
+    __slots__ = ("entity", "next", "word_end")
+
+    def __init__(self) -> None:
+        self.next: dict[str, _Node] = {}
+        self.entity: Entity | None = None
+        # The name ends in an ASCII letter or digit, so it must end a word ("India" is not in
+        # "Indiana").
+        self.word_end = False
 
 
 @once
-def _index() -> dict[str, tuple[tuple[str, Entity], ...]]:
-    """Every entity name (our aliases and pycountry's) by `_key`, longest first, each as a
-    pattern matched where a word starts.
-
-    A sentence is read once, word start by word start, trying the few names filed under that
-    word: linear in the sentence, where one alternation of every name would try them all at
-    every character.
-    """
+def _names() -> dict[str, Entity]:
+    """Every entity name (our aliases and pycountry's) and its entity."""
     from aiindex._reference.entities import all_names
 
     names: dict[str, Entity] = {}
@@ -55,14 +61,26 @@ def _index() -> dict[str, tuple[tuple[str, Entity], ...]]:
         elif not (len(name) <= 3 and name.isupper()):
             names.setdefault(name, entity)
     names.update(_alias_names())
-    filed: dict[str, list[tuple[str, Entity]]] = {}
-    for name, entity in names.items():
-        filed.setdefault(_key(name), []).append((name, entity))
-    out = {}
-    for key, found in filed.items():
-        found.sort(key=lambda pair: len(pair[0]), reverse=True)
-        out[key] = tuple(found)
-    return out
+    return names
+
+
+@once
+def _tree() -> _Node:
+    """Every entity name (our aliases and pycountry's) in one tree, character by character.
+
+    A sentence is read once, word start by word start, walking the tree along the text from
+    there: a word start costs the length of the longest name it begins, however many names
+    there are (about 1,900, some 800 of them models; a hundred begin "GPT", 32 "미국"), where
+    trying each name that begins like the word would cost them all.
+    """
+    root = _Node()
+    for name, entity in _names().items():
+        node = root
+        for ch in name:
+            node = node.next.setdefault(ch, _Node())
+        node.entity = entity
+        node.word_end = name[-1].isascii() and name[-1].isalnum()
+    return root
 
 
 def _alias_names() -> dict[str, Entity]:
@@ -80,26 +98,31 @@ def _alias_names() -> dict[str, Entity]:
     return out
 
 
-def _match_at(sentence: str, pos: int, name: str) -> int | None:
-    """Where ``name`` ends if it is written at ``pos``, else None. A space of a name may go
-    unwritten ("SouthKorea"); a name ending in a letter or a digit ends a word there ("India"
-    is not in "Indiana"). Compared character by character: no pattern to compile for each of
-    a thousand names."""
-    i, n = pos, len(sentence)
-    for ch in name:
-        if ch == " ":
-            if i < n and sentence[i].isspace():
-                i += 1
-            continue
-        if i >= n or sentence[i] != ch:
-            return None
-        i += 1
-    last = name[-1]
-    if last.isascii() and last.isalnum() and i < n:
-        nxt = sentence[i]
-        if nxt.isascii() and nxt.isalnum():
-            return None
-    return i
+def _longest_at(sentence: str, pos: int, root: _Node) -> tuple[int, Entity] | None:
+    """The longest name written at ``pos`` (where it ends, and its entity), else None.
+
+    A space of a name stands for one whitespace character of the text or for none
+    ("SouthKorea", "Gemini3Pro"); a name ending in a letter or a digit ends a word there.
+    """
+    n = len(sentence)
+    best: tuple[int, int, Entity] | None = None  # (the name's length, its end, its entity)
+    paths = [(root, pos, 0)]
+    while paths:
+        node, i, depth = paths.pop()
+        entity = node.entity
+        if entity is not None and (best is None or depth > best[0]):
+            nxt = sentence[i] if i < n else ""
+            if not (node.word_end and nxt.isascii() and nxt.isalnum()):
+                best = (depth, i, entity)
+        if i < n:
+            space = node.next.get(" ")
+            if space is not None:
+                # A space written is read; one left out is skipped.
+                paths.append((space, i + 1 if sentence[i].isspace() else i, depth + 1))
+            child = node.next.get(sentence[i])
+            if child is not None and sentence[i] != " ":
+                paths.append((child, i + 1, depth + 1))
+    return (best[1], best[2]) if best is not None else None
 
 
 @attrs.frozen
@@ -118,40 +141,19 @@ def mentions(sentence: str) -> list[Mention]:
     >>> [(m.start, m.entity.id) for m in mentions("미국과 South Korea, 대한민국은")]
     [(0, 'USA'), (4, 'KOR'), (17, 'KOR')]
     """
-    index = _index()
+    root = _tree()
+    first = root.next
     out: list[Mention] = []
     reached = 0
     for word in _WORD_START.finditer(sentence):
         start = word.start()
-        if start < reached:
+        if start < reached or sentence[start] not in first:
             continue
-        text = word.group()
-        if "\uac00" <= text[0] <= "\ud7a3":
-            candidates = index.get(text[0], ())
-        elif text[0].isascii() and text[0].isalnum():
-            # A name's first word may run into the next one ("Gemini3Pro", "SouthKorea"): every
-            # prefix of the word up to the longest first word of a name is a key to try.
-            found = [
-                hit
-                for end in range(1, min(len(text), _longest_key()) + 1)
-                for hit in index.get(text[:end], ())
-            ]
-            candidates = sorted(found, key=lambda pair: len(pair[0]), reverse=True)
-        else:
-            candidates = index.get(text, ())
-        for name, entity in candidates:
-            end = _match_at(sentence, start, name)
-            if end is not None:
-                out.append(Mention(start, end, entity))
-                reached = end
-                break
+        found = _longest_at(sentence, start, root)
+        if found is not None:
+            reached, entity = found
+            out.append(Mention(start, reached, entity))
     return out
-
-
-@once
-def _longest_key() -> int:
-    """The length of the longest key of `_index`: no prefix of a word beyond it can be one."""
-    return max(map(len, _index()))
 
 
 @once
@@ -224,6 +226,51 @@ def fits(entity: Entity, groups: Sequence[Sequence[Indicator]]) -> bool:
             if entity.kind in k or own_entity(ind, entity).id in k:
                 return True
     return False
+
+
+@once
+def _holders(edition: int) -> dict[str, frozenset[str]]:
+    """The entity kinds of the edition's tables that could hold an entity, by the entity's
+    kind ("kind:country"), id and name: a country is held by the tables of countries, the
+    World by those and by tables of groups, "Rest of the world" by any table with an area of
+    that name."""
+    from aiindex._sources.packaged import indicator_ids, load
+
+    out: dict[str, set[str]] = {}
+    for ind in (load(i, edition) for i in indicator_ids(edition)):
+        out.setdefault(f"kind:{ind.entity_kind}", set()).add(ind.entity_kind)
+        for e in ind.entities:
+            out.setdefault(f"id:{e.id}", set()).add(ind.entity_kind)
+            out.setdefault(f"name:{e.name}", set()).add(ind.entity_kind)
+    return {key: frozenset(found) for key, found in out.items()}
+
+
+def table_kinds(found: Iterable[Entity | None], edition: int) -> frozenset[str] | None:
+    """The entity kinds of the tables that could hold a figure of one of ``found`` (None:
+    none that any table holds). A sentence that names countries is not about a table of US
+    states, nor one of models.
+
+    >>> sorted(table_kinds([m.entity for m in mentions("Korea and Google")], 2026) or ())
+    ['country', 'organization']
+    >>> table_kinds([], 2026) is None
+    True
+    """
+    out: frozenset[str] = frozenset()
+    for e in found:
+        if e is None:
+            continue
+        held = _HELD.get((edition, e.id))
+        if held is None:
+            holders = _holders(edition)
+            keys = (f"kind:{e.kind}", f"id:{e.id}", f"name:{e.name}")
+            held = frozenset().union(*(holders.get(key, frozenset()) for key in keys))
+            held = _HELD.setdefault((edition, e.id), held)
+        out |= held
+    return out or None
+
+
+# What `table_kinds` found for each entity, by (edition, entity id).
+_HELD: dict[tuple[int, str], frozenset[str]] = {}
 
 
 def unique(found: Iterable[Mention]) -> list[Mention]:

@@ -102,6 +102,7 @@ def claim(
 
 
 @functools.lru_cache(maxsize=256)
+@functools.lru_cache(maxsize=256)
 def _currency_of(unit: str) -> str | None:
     code = unit.split("*")[-1].strip()
     return code if re.fullmatch(r"[A-Z]{3}", code) else None
@@ -195,8 +196,7 @@ def grade_value(
     indicator's (money for a count, a percentage for money)."""
     from aiindex._check.entities import own_entity
 
-    entity = own_entity(ind, entity)
-    obs = _observation(ind, entity, year, relative)
+    # The units first: they rule out most of the indicators tried, without a look-up.
     code = _currency_of(ind.unit)
     if tok.kind == "money" and code is None:
         return None
@@ -207,6 +207,8 @@ def grade_value(
         return None
     if tok.kind in ("count", "bare") and not _counter_fits(tok.text, ind.unit):
         return None
+    entity = own_entity(ind, entity)
+    obs = _observation(ind, entity, year, relative)
     actual = Decimal(repr(obs.magnitude))
     report_text = printed(obs, ind)
     common = {

@@ -309,12 +309,16 @@ def profiles(edition: int) -> tuple[Profile, ...]:
         phrases_q: list[str] = list(requires.get(ind.id, ()))
         shadow = False
         if overall:
-            qualifier = set(mine - frozenset().union(*(words[o.id] for o in overall)))
+            theirs = frozenset().union(*(words[o.id] for o in overall))
+            qualifier = set(mine - theirs)
             # A period counts only where the overall tables do not share it ("2015-2024").
             if not any(_RANGE.search(o.title) for o in overall):
                 phrases_q += _range_phrases(ind.title)
+            # Any word of a change says a table of changes, but not one of the overall
+            # table's own words: "will profoundly change my daily life" names the overall
+            # table of agreement, not the table of its change between years.
             if qualifier & _CHANGE_WORDS:
-                qualifier |= _CHANGE_WORDS
+                qualifier |= _CHANGE_WORDS - theirs
             shadow = not qualifier and not phrases_q
         else:
             # The same core as another table and nothing more than area names: a narrower
@@ -346,22 +350,41 @@ def profiles(edition: int) -> tuple[Profile, ...]:
     return tuple(out)
 
 
+#: The entity kinds of the tables a sentence's names could be in (see
+#: `aiindex._check.entities.table_kinds`); None: it names none, so any table may be meant.
+Kinds = frozenset[str] | None
+
+
 @once
-def _unique_cues(edition: int) -> frozenset[str]:
-    """The unit cues only one of the edition's indicators has."""
+def _members(edition: int, kinds: Kinds = None) -> tuple[Profile, ...]:
+    """The profiles of the edition's indicators whose entities are of ``kinds``: the
+    indicators a sentence that names entities of those kinds can be about. A sentence naming
+    countries is not about a table of US states or of models, whatever words they share
+    ("Last year's edition" and "Humanity's Last Exam")."""
+    every = profiles(edition)
+    if kinds is None:
+        return every
+    return tuple(p for p in every if p.indicator.entity_kind in kinds)
+
+
+@once
+def _unique_cues(edition: int, kinds: Kinds = None) -> frozenset[str]:
+    """The unit cues only one of the indicators in question has."""
     seen: dict[str, int] = {}
-    for p in profiles(edition):
+    for p in _members(edition, kinds):
         for c in p.cues:
             seen[c] = seen.get(c, 0) + 1
     return frozenset(c for c, k in seen.items() if k == 1)
 
 
 @once
-def _weights(edition: int) -> dict[str, float]:
-    """Each word's weight: 1 + ln(N / the number of the edition's indicators that use it); a
-    word of an area's name ("China" of "Trust in China to regulate AI") weighs next to nothing:
-    a sentence names areas for their figures, and only breaks ties with it."""
-    found = profiles(edition)
+def _weights(edition: int, kinds: Kinds = None) -> dict[str, float]:
+    """Each word's weight: 1 + ln(N / the number of the indicators in question that use it),
+    N of them (those of the entity ``kinds`` a sentence names: "models" is common among
+    the tables of models, rare among those of countries); a word of an area's name ("China"
+    of "Trust in China to regulate AI") weighs next to nothing: a sentence names areas for
+    their figures, and only breaks ties with it."""
+    found = _members(edition, kinds)
     names = _area_words(edition)
     df: dict[str, int] = {}
     for p in found:
@@ -379,10 +402,14 @@ _QUALIFIED = 10.0
 _DISTINCT = 3
 
 
-def score(p: Profile, said: Said, edition: int) -> float:
-    """How strongly ``said`` names the indicator of ``p`` (0: not at all)."""
-    weights = _weights(edition)
-    unique_cues = _unique_cues(edition)
+def score(p: Profile, said: Said, edition: int, kinds: Kinds = None) -> float:
+    """How strongly ``said`` names the indicator of ``p`` (0: not at all), among the
+    indicators of the entity ``kinds`` the sentence names."""
+    return _score(p, said, _lookup(edition, kinds))
+
+
+def _score(p: Profile, said: Said, look: _Lookup) -> float:
+    weights, unique_cues = look.weights, look.unique_cues
     matched = (
         p.words & said.vocab if said.vocab is not None else [w for w in p.words if said.says(w)]
     )
@@ -399,7 +426,7 @@ def score(p: Profile, said: Said, edition: int) -> float:
     # second half of the year", nor "inhabitants" a table of contracts per inhabitant.
     if not phrase and not any(said.says(w) for w in p.core):
         return 0.0
-    n = len(profiles(edition))
+    n = look.size
     # The words that name the table, less those that only say the breakdown ("share").
     content = [w for w in matched if weights[w] > 0.5 and w not in qualifying]
     # One rare word names an indicator; a Korean word of two syllables alone may be part of
@@ -430,25 +457,33 @@ class _Lookup:
     # Every word of every profile, English and Korean.
     vocab_en: frozenset[str] = frozenset()
     vocab_ko: tuple[str, ...] = ()
+    # `_weights`, `_unique_cues` and the number of the profiles, at hand for `score`.
+    weights: dict[str, float] = attrs.Factory(dict)
+    unique_cues: frozenset[str] = frozenset()
+    size: int = 0
 
 
 @once
-def _lookup(edition: int) -> _Lookup:
+def _lookup(edition: int, kinds: Kinds = None) -> _Lookup:
     english: dict[str, list[int]] = {}
     korean: dict[str, list[int]] = {}
     phrases: dict[str, list[int]] = {}
-    for i, p in enumerate(profiles(edition)):
+    members = _members(edition, kinds)
+    for i, p in enumerate(members):
         for w in p.core:
             (english if w.isascii() else korean).setdefault(w, []).append(i)
-        for ph in (*p.phrases, *(c for c in p.cues if c in _unique_cues(edition))):
+        for ph in (*p.phrases, *(c for c in p.cues if c in _unique_cues(edition, kinds))):
             phrases.setdefault(ph, []).append(i)
-    every = set().union(*(p.words | p.qualifier for p in profiles(edition)))
+    every = set().union(*(p.words | p.qualifier for p in members))
     return _Lookup(
         {w: tuple(v) for w, v in english.items()},
         tuple((w, tuple(v)) for w, v in korean.items()),
         tuple((ph, tuple(v)) for ph, v in phrases.items()),
         frozenset(w for w in every if w.isascii()),
         tuple(sorted(w for w in every if not w.isascii())),
+        _weights(edition, kinds),
+        _unique_cues(edition, kinds),
+        len(members),
     )
 
 
@@ -456,14 +491,14 @@ _HAS_HANGUL = re.compile(r"[가-힣]")
 
 
 @functools.lru_cache(maxsize=4096)
-def _scores(sentence: str, edition: int) -> tuple[tuple[int, float], ...]:
-    """The profiles (by position) that ``sentence`` names, with their scores."""
+def _scores(sentence: str, edition: int, kinds: Kinds = None) -> tuple[tuple[int, float], ...]:
+    """The profiles (by position in `_members`) that ``sentence`` names, with their scores."""
     said = Said.of(sentence)
-    look = _lookup(edition)
+    look = _lookup(edition, kinds)
     hangul = _HAS_HANGUL.search(said.squashed) is not None
     vocab = said.stems & look.vocab_en
     if hangul:
-        vocab |= {w for w in look.vocab_ko if w in said.squashed}
+        vocab |= _outermost([w for w in look.vocab_ko if w in said.squashed], said.squashed)
     said = Said(said.text, said.squashed, said.stems, frozenset(vocab))
     hits: set[int] = set()
     for w in said.stems:
@@ -476,39 +511,64 @@ def _scores(sentence: str, edition: int) -> tuple[tuple[int, float], ...]:
         # A phrase is in the squashed sentence before it is anywhere as words.
         if ph in said.squashed and said.has_phrase(ph):
             hits.update(found)
-    every = profiles(edition)
+    every = _members(edition, kinds)
     out = []
     for i in sorted(hits):
-        value = score(every[i], said, edition)
+        value = _score(every[i], said, look)
         if value > 0:
             out.append((i, value))
     return tuple(out)
 
 
-def candidates(sentence: str, edition: int) -> list[list[Indicator]]:
-    """Indicators the sentence names, in groups of equal score, best first.
+def _outermost(found: Sequence[str], text: str) -> set[str]:
+    """Of the Korean words ``found`` in ``text`` (squashed), those said somewhere other than
+    inside a longer one of them: "데이터센터" says data centres, not the "데이터" (data) of
+    "데이터 보호" (data protection)."""
+    out = set(found)
+    for short in found:
+        longer = [w for w in found if len(w) > len(short) and short in w]
+        if not longer:
+            continue
+        covered = bytearray(len(text) + 1)
+        for w in longer:
+            at = text.find(w)
+            while at >= 0:
+                covered[at : at + len(w)] = b"\1" * len(w)
+                at = text.find(w, at + 1)
+        at = text.find(short)
+        while at >= 0 and all(covered[at : at + len(short)]):
+            at = text.find(short, at + 1)
+        if at < 0:
+            out.discard(short)
+    return out
+
+
+def candidates(sentence: str, edition: int, kinds: Kinds = None) -> list[list[Indicator]]:
+    """Indicators the sentence names, in groups of equal score, best first; of those whose
+    entities are of ``kinds`` (the kinds of the tables the sentence's names could be in,
+    `aiindex._check.entities.table_kinds`), unless None.
 
     >>> [[i.id for i in g] for g in candidates("Korea installed 31,400 industrial robots", 2025)][0]
     ['industrial_robot_installations']
     >>> [[i.id for i in g] for g in candidates("AI 민간 투자는 누적 89억달러", 2025)][0]
     ['private_investment_cumulative_2013_2024']
     """
-    every = profiles(edition)
+    every = _members(edition, kinds)
     scored: dict[float, list[Indicator]] = {}
-    for i, value in _scores(sentence, edition):
+    for i, value in _scores(sentence, edition, kinds):
         scored.setdefault(value, []).append(every[i].indicator)
     return [scored[v] for v in sorted(scored, reverse=True)]
 
 
-def strays(sentence: str, ids: Iterable[str], edition: int) -> frozenset[str]:
+def strays(sentence: str, ids: Iterable[str], edition: int, kinds: Kinds = None) -> frozenset[str]:
     """Indicators other than ``ids`` that the sentence names, when it does not name ``ids``:
     a sentence about talent ("인재 순유입") after one about patents.
 
     >>> strays("Luxembourg was third with 8.73.", {"ai_patents_per_capita"}, 2024)
     frozenset()
     """
-    every = profiles(edition)
-    pointing = {every[i].id for i, _ in _scores(sentence, edition)}
+    every = _members(edition, kinds)
+    pointing = {every[i].id for i, _ in _scores(sentence, edition, kinds)}
     if pointing & set(ids):
         return frozenset()
     return frozenset(pointing)

@@ -93,6 +93,12 @@ _TOP = ("top", "상위")
 # A list's item number at the start of a sentence: "1. ", "2) ".
 _LIST_MARK = re.compile(r"^\s*\d{1,2}[.)](?=\s)")
 _DURATIONS = frozenset({"year", "years", "month", "months", "week", "weeks", "day", "days"})
+# The rest of a range of durations after its first number: "~5년", "-5 years", " to    5 years"
+# (a number in words is written as digits, right aligned in its place).
+_DURATION_RANGE = re.compile(
+    r"[ ]*(?:~|-|–|to|or)[ ]*\d{1,3}[ ]?"
+    r"(?:(?:years?|months?|weeks?|days?)(?![A-Za-z])|년|개월|(?:주|일)(?:간)?(?![가-힣]))"
+)
 _CURRENCY = re.compile(_CURRENCY_WORD, re.I)
 _PER_CENT = re.compile(r"per\s?cent", re.I)
 _DIGIT_RUN = re.compile(r"\d[\d,]*(?:\.(\d+))?")
@@ -236,11 +242,11 @@ def tokens(masked: str) -> list[Token]:
         value = Decimal(int(k)) * 100 / Decimal(int(n))
         out.append(Token(a, m.end(), masked[a : m.end()], "percent", value, Decimal(100) / int(n)))
     for m in _NUMBER.finditer(text):
-        if any(a <= m.start("num") < b for a, b in taken):
+        if taken and any(a <= m.start("num") < b for a, b in taken):
             continue
-        if _ends_with_word(lowered(text[max(0, m.start() - 8) : m.start("num")]), _TOP):
+        if _ends_with_word(low[max(0, m.start() - 8) : m.start("num")], _TOP):
             continue
-        tok = _number(text, m, masked, words)
+        tok = _number(text, m, masked, words, low)
         if tok is not None:
             out.append(tok)
     for m in _ORDINAL_WORD.finditer(low) if _any_of(low, _ORDINAL_HINTS) else ():
@@ -257,7 +263,7 @@ def tokens(masked: str) -> list[Token]:
     for m in _RATIO_WORD.finditer(low) if _any_of(low, _RATIO_HINTS) else ():
         word = squash_ws(m.group()).lower()
         value = Decimal(repr(_RATIO_WORDS[word])).quantize(Decimal("0.0001"))
-        kind, qualifier, total, direction = _context(text, m.start(), m.end(), "ratio")
+        kind, qualifier, total, direction = _context(text, low, m.start(), m.end(), "ratio")
         out.append(
             Token(
                 m.start(),
@@ -304,9 +310,12 @@ def _word_start(pos: int, words: list[tuple[int, int]]) -> int:
     return pos
 
 
-def _number(text: str, m: re.Match[str], masked: str, words: list[tuple[int, int]]) -> Token | None:
+def _number(
+    text: str, m: re.Match[str], masked: str, words: list[tuple[int, int]], low: str
+) -> Token | None:
     """The token of one match of `_NUMBER` in ``text`` (``masked`` with its numbers in words
-    as digits, at ``words``), or None for a day, a month or an unreadable one."""
+    as digits, at ``words``; ``low``: ``text`` in lower case), or None for a day, a month or
+    an unreadable one."""
     num = m.group("num")
     unit = (m.group("unit") or "").strip()
     pre = m.group("pre") or ""
@@ -321,6 +330,8 @@ def _number(text: str, m: re.Match[str], masked: str, words: list[tuple[int, int
     kind = _kind(num, unit, pre, scale_word)
     if kind is None:
         return None
+    if kind == "bare" and _DURATION_RANGE.match(text, m.end()):
+        return None  # the first end of a duration: "3~5년 내", "in the next three to five years"
     scaled = any(ch in num for ch in "조억만천백십") or scale != 1
     currency = None
     if kind == "money":
@@ -333,7 +344,7 @@ def _number(text: str, m: re.Match[str], masked: str, words: list[tuple[int, int
     start = _word_start(m.start() if pre else m.start("num"), words)
     end = m.end() if unit or scale_word else m.end("num")
     precision = _precision(num, scale)
-    kind, qualifier, total, direction = _context(text, start, end, kind)
+    kind, qualifier, total, direction = _context(text, low, start, end, kind)
     return Token(
         start,
         end,
@@ -376,12 +387,12 @@ def _kind(num: str, unit: str, pre: str, scale_word: str | None) -> TokenKind | 
 
 
 def _context(
-    text: str, start: int, end: int, kind: TokenKind
+    text: str, low: str, start: int, end: int, kind: TokenKind
 ) -> tuple[TokenKind, str | None, bool, int]:
     """What the words around a number at ``start:end`` say: its kind (a difference where
     "more than" follows), a qualifier ("more than", "약"), whether it is a total ("149개 중"),
     and a difference's direction."""
-    before, after = lowered(text[max(0, start - 25) : start]), text[end : end + 40]
+    before, after = low[max(0, start - 25) : start], text[end : end + 40]
     qualifier = None
     word = _ends_with_word(before, _QUAL_BEFORE)
     if word is not None:

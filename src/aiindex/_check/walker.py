@@ -46,6 +46,7 @@ from aiindex._check.claims import (
     number_claims,
 )
 from aiindex._check.editions import choose, named_editions
+from aiindex._check.entities import table_kinds
 from aiindex._check.grade import Context, publication_day
 from aiindex._check.keywords import candidates
 from aiindex._check.ranks import implicit_ranks
@@ -97,18 +98,21 @@ class Walker:
     def sentence(self, start: int, end: int, names: Sequence[Mention] | None = None) -> None:
         """Read the sentence at ``start:end`` of the text and add its claims."""
         text = self.text[start:end]
+        if names is None:
+            names = names_in(text)
         if not may_claim(text):
             # No number, rank or ratio in any form: nothing to grade, but the sentence may
             # name the indicator or the topic the next ones speak of.
-            named = candidates(text, self.edition)
+            named = candidates(text, self.edition, self._kinds(names, self.edition))
             if named:
                 if self.groups and named[0] != self.groups[0]:
                     self.last_rank = None
                 self.groups = named
-            self._update_topic(text, names if names is not None else names_in(text))
+            self._update_topic(text, names)
             return
         edition, unshipped = self._edition_of(text)
-        named = candidates(text, edition)
+        kinds = self._kinds(names, edition)
+        named = candidates(text, edition, kinds)
         carried = _in_edition(self.groups, edition)
         if named:
             # A list of ranks does not run on into another indicator's.
@@ -127,6 +131,7 @@ class Walker:
             own=bool(named),
             main=self.main,
             found=names,
+            kinds=kinds,
         )
         claims = number_claims(s)
         ranked, self.last_rank = implicit_ranks(s)
@@ -139,6 +144,14 @@ class Walker:
         if named:
             self.groups = _in_edition(named, self.edition) if edition != self.edition else named
         self._update_topic(text, s.mentions)
+
+    def _kinds(self, names: Sequence[Mention], edition: int) -> frozenset[str] | None:
+        """The entity kinds of the tables a sentence can be about: those that hold what it
+        names; for a sentence that names none ("It scored 69.1%", Korean without a
+        subject), those that hold the topic it goes on about."""
+        if names:
+            return table_kinds((m.entity for m in names), edition)
+        return table_kinds((self.topic,), edition)
 
     def _edition_of(self, sentence: str) -> tuple[int, str | None]:
         """The edition a sentence's figures are from: the one it names ("Last year's AI
