@@ -847,7 +847,7 @@ class Indicator:
         """How to credit this table: ``short``, ``long`` (with license) or ``bibtex``.
 
         >>> aiindex.indicator("private_investment", edition=2026).observation("KOR").cite()
-        'Quid; Stanford HAI, AI Index Report 2026, Chapter 4.2 Investment, fig. 4.2.8'
+        'Quid; Stanford HAI, AI Index Report 2026, Chapter 4 Economy, fig. 4.2.8'
         """
         return services().cite(self, style, lang)
 

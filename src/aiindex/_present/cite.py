@@ -5,7 +5,7 @@ where each was read, in ``data/editions.toml``.
 
 >>> from aiindex._present.cite import cite
 >>> cite(aiindex.indicator("private_investment", edition=2026).observation("KOR"))
-'Quid; Stanford HAI, AI Index Report 2026, Chapter 4.2 Investment, fig. 4.2.8'
+'Quid; Stanford HAI, AI Index Report 2026, Chapter 4 Economy, fig. 4.2.8'
 >>> cite(aiindex.indicator("private_investment", edition=2024).observation("KOR"))
 'Stanford HAI, AI Index Report 2024, Chapter 4.3 Investment, via Yonhap News Agency, etnews.com'
 """
@@ -122,7 +122,7 @@ def cite(x: Indicator | Observation, style: Style = "short", lang: Lang = "en") 
     >>> cite(obs, lang="ko")
     "스탠퍼드대 HAI 'AI 인덱스 2024' 보고서, Chapter 1.2 Patents, 재인용: Yonhap News Agency, ..."
     >>> cite(aiindex.indicator("ai_patents_per_capita", edition=2026).observation("KOR"), lang="ko")
-    "스탠퍼드대 HAI 'AI 인덱스 2026' 보고서, Chapter 1.7 Patents, 그림 1.7.4"
+    "스탠퍼드대 HAI 'AI 인덱스 2026' 보고서, Chapter 1 Research and Development, 그림 1.7.4"
     >>> print(cite(obs, "long"))  # doctest: +ELLIPSIS
     Nestor Maslej, ..., "The AI Index 2024 Annual Report," ... April 2024. Chapter 1.2 Patents.
     Licensed under CC BY-ND 4.0 (https://creativecommons.org/...); value as printed, read at: ...
@@ -287,7 +287,7 @@ def _ris(info: Edition, x: Indicator | Observation, src: Source) -> str:
     TI  - Artificial Intelligence Index Report 2026
     PB  - Stanford HAI
     ...
-    N1  - Chapter 4.2 Investment, figs. 4.2.8, 4.2.11. Data: Quid. License: ...
+    N1  - Chapter 4 Economy, figs. 4.2.8, 4.2.11. Data: Quid. License: ...
     ER  -
     """
     lines = ["TY  - RPRT", *(f"AU  - {a}" for a in info.authors), f"TI  - {info.title}"]

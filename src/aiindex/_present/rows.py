@@ -415,7 +415,7 @@ def source_words(obs: Observation, lang: Lang = "en") -> str:
 
     >>> obs = aiindex.indicator("private_investment", edition=2026).observation("KOR")
     >>> source_words(obs), source_words(obs, "ko")
-    ('Stanford HAI, AI Index Report 2026, Chapter 4.2 Investment, fig_4.2.8', "스탠퍼드대 HAI 'AI 인덱스 2026' 보고서, Chapter 4.2 Investment, 그림 4.2.8")
+    ('Stanford HAI, AI Index Report 2026, Chapter 4 Economy, fig_4.2.8', "스탠퍼드대 HAI 'AI 인덱스 2026' 보고서, Chapter 4 Economy, 그림 4.2.8")
     """  # noqa: E501
     src = obs.source
     if lang != "ko" or src.edition is None:
