@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import shutil
 import statistics
 import subprocess
+import sys
 import time
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -21,6 +23,16 @@ def _env() -> dict[str, str]:
 def src_env() -> dict[str, str]:
     """The environment of a fresh process that imports this checkout's aiindex first."""
     return {**_env(), "PYTHONPATH": os.pathsep.join([str(SRC), os.environ.get("PYTHONPATH", "")])}
+
+
+def aiindex_command() -> list[str]:
+    """The installed ``aiindex`` script beside this interpreter, else ``python -m aiindex``.
+
+    The script is what a user starts: it skips runpy, which ``-m`` pays for on every start.
+    """
+    py = sys.executable
+    cli = shutil.which("aiindex", path=str(Path(py).parent)) or shutil.which("aiindex")
+    return [cli] if cli else [py, "-m", "aiindex"]
 
 
 def cold(cmd: Sequence[str], runs: int) -> float:

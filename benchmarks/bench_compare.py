@@ -11,11 +11,9 @@ start); the same in Korean; and, for reference, ``aiindex show private_investmen
 from __future__ import annotations
 
 import argparse
-import shutil
 import sys
-from pathlib import Path
 
-from _timing import cold_many
+from _timing import aiindex_command, cold_many
 
 FIVE = ["KOR", "JPN", "USA", "CHN", "DEU"]
 
@@ -25,8 +23,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=31)
     args = parser.parse_args()
     py = sys.executable
-    cli = shutil.which("aiindex", path=str(Path(py).parent)) or shutil.which("aiindex")
-    aiindex = [cli] if cli else [py, "-m", "aiindex"]
+    aiindex = aiindex_command()
     compare = [*aiindex, "compare", *FIVE, "--indicator", "private_investment"]
     t = cold_many(
         {

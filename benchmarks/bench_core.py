@@ -24,7 +24,6 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import shutil
 import statistics
 import subprocess
 import sys
@@ -34,7 +33,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from _timing import cold_many
+from _timing import aiindex_command, cold_many
 
 
 def interleaved(fns: dict[str, Callable[[], object]], runs: int) -> dict[str, float]:
@@ -120,8 +119,7 @@ def line(what: str, value: str, ratio: float | None = None, target: float | None
 
 def cold_section(runs: int) -> None:
     py = sys.executable
-    cli = shutil.which("aiindex", path=str(Path(py).parent)) or shutil.which("aiindex")
-    aiindex_cmd = [cli] if cli else [py, "-m", "aiindex"]
+    aiindex_cmd = aiindex_command()
     import aiindex
 
     count = sum(len(aiindex.indicators(e.edition)) for e in aiindex.editions())

@@ -17,12 +17,10 @@ are attrs classes) and json, and nothing of aiindex; for the commands, argparse 
 from __future__ import annotations
 
 import argparse
-import shutil
 import statistics
 import sys
-from pathlib import Path
 
-from _timing import cold
+from _timing import aiindex_command, cold
 
 LIST = "import aiindex._sources.figures as f; f.figures()"
 ONE = "import aiindex._sources.figures as f; f.figure('4.2.8')"
@@ -40,8 +38,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=20)
     args = parser.parse_args()
     py = sys.executable
-    cli = shutil.which("aiindex", path=str(Path(py).parent)) or shutil.which("aiindex")
-    command = [cli] if cli else [py, "-m", "aiindex"]
+    command = aiindex_command()
 
     commands: dict[str, tuple[list[str], float | None]] = {
         "bare interpreter start": ([py, "-c", "pass"], None),
