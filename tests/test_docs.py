@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
 import subprocess
 import sys
 from pathlib import Path
-from types import ModuleType
 
+import docs_build
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -34,14 +33,6 @@ def test_mkdocs_build_strict(tmp_path: Path) -> None:
     assert not (site / "hooks.py").exists() and not (site / "__pycache__").exists()
 
 
-def _hooks() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("docs_hooks", ROOT / "docs" / "hooks.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.mark.parametrize("edition", [2025, 2026])
 def test_the_catalogue_lists_every_figure_with_what_is_built_from_it(edition: int) -> None:
     import aiindex
@@ -49,7 +40,7 @@ def test_the_catalogue_lists_every_figure_with_what_is_built_from_it(edition: in
 
     rows = [
         line.split(" | ")
-        for line in _hooks().catalogue_page(edition).splitlines()
+        for line in docs_build.hooks().catalogue_page(edition).splitlines()
         if line.startswith("| ") and not line.startswith(("| figure", "|---"))
     ]
     assert [r[0].removeprefix("| ") for r in rows] == [f.id for f in aiindex.figures(edition)]

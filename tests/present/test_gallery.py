@@ -2,26 +2,17 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
-from types import ModuleType
 
+import docs_build
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _hooks() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("docs_hooks", ROOT / "docs" / "hooks.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_the_gallery_draws_every_chart_it_shows() -> None:
     pytest.importorskip("matplotlib")
-    hooks = _hooks()
+    hooks = docs_build.hooks()
     page, images = hooks.gallery()
     assert sorted(images) == sorted(f"gallery/{name}" for name, _, _ in hooks.GALLERY)
     for path, data in images.items():
