@@ -147,3 +147,28 @@ def test_list_search_with_no_match_says_so(capsys: pytest.CaptureFixture[str]) -
 def test_figures_with_no_match_says_so(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(capsys, "figures", "--search", "zzzz", "--edition", "2025")
     assert status == 0 and out.strip() == "AI Index 2025 public data, matching 'zzzz': no figure"
+
+
+@pytest.mark.parametrize(
+    ("argv", "line"),
+    [
+        (("figure", "4.2.8"), "Indicators: private_investment"),
+        (("figure", "4.2.8", "--lang", "ko"), "지표: private_investment"),
+        (("figure", "6.4.2"), "Indicators: none, medical AI publications by ethics topic"),
+        (("figure", "1.1.5"), "Indicators: none (the file has no column of entities beside"),
+    ],
+)
+def test_figure_says_what_aiindex_builds_from_it(
+    capsys: pytest.CaptureFixture[str], argv: tuple[str, ...], line: str
+) -> None:
+    status, out, _ = run(capsys, *argv)
+    assert status == 0
+    assert any(x.startswith(line) for x in out.splitlines()), out[:600]
+
+
+def test_figure_json_names_its_indicators(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "figure", "4.2.8", "--json")
+    data = json.loads(out)
+    assert (data["indicators"], data["skip_reason"]) == (["private_investment"], None)
+    _, out, _ = run(capsys, "figures", "--json", "--chapter", "6", "--search", "ethics")
+    assert all(isinstance(d["indicators"], list) for d in json.loads(out))

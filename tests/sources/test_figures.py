@@ -491,3 +491,45 @@ def test_a_figure_asked_for_by_id_is_the_one_the_listing_holds(
     assert listed["4.2.8"] is one
     assert figures_module.figure("4.2.8", edition=2026) is one
     assert len(listed) == 343
+
+
+@pytest.mark.parametrize("edition", [2025, 2026])
+def test_a_figure_names_the_indicators_its_values_feed(edition: int) -> None:
+    # Oracle: the indicators themselves. Every value cites a figure; that figure names the
+    # indicator (and no figure names an indicator it gives no value to and no mapping feeds).
+    import aiindex
+    from aiindex._sources.public_data import mappings
+
+    cited: dict[str, set[str]] = {}
+    for ind_id in aiindex.indicators(edition=edition):
+        for obs in aiindex.indicator(ind_id, edition=edition).observations:
+            if obs.source.figure:
+                cited.setdefault(obs.source.figure, set()).add(ind_id)
+    mapped = {
+        file.removesuffix(".csv"): {m.indicator.id for m in maps}
+        for (ed, file), maps in mappings().figures.items()
+        if ed == edition
+    }
+    for fig in figures(edition):
+        stem = fig.file.removesuffix(".csv")
+        expected = cited.get(stem, set()) | mapped.get(stem, set())
+        assert set(fig.indicators) == expected, fig.id
+        assert list(fig.indicators) == sorted(fig.indicators)
+    assert set(cited) <= {f.file.removesuffix(".csv") for f in figures(edition)}
+
+
+@pytest.mark.parametrize("edition", [2025, 2026])
+def test_a_skipped_figure_gives_the_mappings_reason(edition: int) -> None:
+    from aiindex._sources.public_data import mappings
+
+    skipped = {f: why for (ed, f), why in mappings().skipped.items() if ed == edition}
+    assert skipped
+    for fig in figures(edition):
+        assert fig.skip_reason == skipped.get(fig.file), fig.id
+        assert not (fig.skip_reason and fig.indicators), fig.id
+
+
+def test_a_damaged_figure_registry_names_the_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(figures_module, "_uses", lambda: ("aiindex/data/x.json", {"built": []}))
+    with pytest.raises(DataError, match=r"aiindex/data/x\.json.*damaged figure registry"):
+        _ = figure("4.2.8", edition=2026).indicators

@@ -47,6 +47,7 @@ __all__ = [
     "Figure",
     "Role",
     "TitleSource",
+    "Uses",
     "parse_cell",
     "split_table",
 ]
@@ -54,6 +55,8 @@ __all__ = [
 Role = Literal["entity", "year", "category", "value"]
 ROLES: tuple[Role, ...] = ("entity", "year", "category", "value")
 TitleSource = Literal["chart", "header"]
+#: What aiindex builds from a figure: indicator ids, and the reason where it builds none.
+Uses = tuple[tuple[str, ...], str | None]
 Cell = int | float | str | None
 
 # The marks the releases print for "no value": an empty cell, and once a dash.
@@ -225,7 +228,33 @@ class Figure:
     file: str
     _reader: Callable[[], str] = attrs.field(eq=False, repr=False, alias="reader")
     note: str | None = None
+    # What aiindex builds from the figure, looked up on first use (the loader hands it in).
+    _uses: Callable[[], Uses] = attrs.field(
+        default=lambda: ((), None), eq=False, repr=False, alias="uses"
+    )
     _cells: _Cells = attrs.field(factory=_Cells, init=False, eq=False, repr=False)
+
+    @property
+    def indicators(self) -> tuple[str, ...]:
+        """The ids of the indicators aiindex builds from this figure, () where it builds none.
+
+        Each is ``aiindex.indicator(id, edition=figure.edition)``; `skip_reason` says why a
+        figure of entities gives none.
+
+        >>> aiindex.figure("4.2.8", edition=2026).indicators
+        ('private_investment',)
+        """
+        return self._uses()[0]
+
+    @property
+    def skip_reason(self) -> str | None:
+        """Why aiindex builds no indicator from this figure, as its mapping records it; None
+        where it builds one, or where the file has no column of entities beside one of values.
+
+        >>> aiindex.figure("6.4.2", edition=2026).skip_reason
+        'medical AI publications by ethics topic and year: categories, not entities (the release names the file fig_6.4,2.csv)'
+        """  # noqa: E501
+        return self._uses()[1]
 
     @property
     def header(self) -> tuple[str, ...]:

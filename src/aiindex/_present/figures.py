@@ -88,6 +88,7 @@ def figure_text(fig: Figure, *, lang: Lang = "en") -> str:
         lines.append(f"File: {fig.file} (packaged as aiindex/{fig.path})")
     if fig.note:
         lines.append(f"{'비고' if ko else 'Note'}: {fig.note}")
+    lines.append(_uses_line(fig, ko))
     columns = []
     for c in fig.columns:
         role = _ROLES_KO.get(c.role, c.role) if ko else c.role
@@ -96,6 +97,18 @@ def figure_text(fig: Figure, *, lang: Lang = "en") -> str:
     numeric = [c.role in ("value", "year") for c in fig.columns]
     lines.append(table(fig.header, fig.cells, numeric))
     return "\n".join(lines)
+
+
+def _uses_line(fig: Figure, ko: bool) -> str:
+    """The indicators aiindex builds from the figure, or why it builds none."""
+    if fig.indicators:
+        return ("지표: " if ko else "Indicators: ") + ", ".join(fig.indicators)
+    if fig.skip_reason:
+        return ("지표 없음: " if ko else "Indicators: none, ") + fig.skip_reason
+    # The census test holds every other figure to this: no entity column beside a value one.
+    if ko:
+        return "지표 없음(나라·기관·모델 같은 개체의 열과 값의 열이 함께 있지 않은 파일)"
+    return "Indicators: none (the file has no column of entities beside a column of values)"
 
 
 def figure_json(fig: Figure, *, rows: bool = True) -> dict[str, Any]:
@@ -113,6 +126,8 @@ def figure_json(fig: Figure, *, rows: bool = True) -> dict[str, Any]:
         "path": fig.path,
         "note": fig.note,
         "columns": [{"name": c.name, "role": c.role, "unit": c.unit} for c in fig.columns],
+        "indicators": list(fig.indicators),
+        "skip_reason": fig.skip_reason,
     }
     if rows:
         data["rows"] = [list(r) for r in fig.rows]

@@ -11,6 +11,8 @@ naming the file, the record and the field. What passes is written under ``data/c
   ``[id, kind, name, name_ko, names]`` a line;
 - ``registry/editions.json``: ``data/editions.toml``, checked for doubled editions and bad
   dates;
+- ``registry/figures.json``: per edition and figure file ("fig_4.2.8"), the indicators built
+  from it, and for a figure the mapping skips, its reason (`Figure.indicators`);
 - ``<edition>/<id>.json``: each indicator table as columns, its locator lists kept once.
 
 (Every file lies two folders down, so no compiled file is taken for a source ``<edition>/*.json``.)
@@ -42,6 +44,7 @@ __all__ = [
     "compile_all",
     "editions",
     "entities",
+    "figure_uses",
     "indicator",
     "known_ids",
     "providers",
@@ -119,6 +122,35 @@ def providers() -> dict[str, Any]:
     return {**_header("figures/index.json"), "providers": table}
 
 
+def figure_uses(compiled: dict[tuple[int, str], dict[str, Any]]) -> dict[str, Any]:
+    """What aiindex makes of each figure file: the ids of the indicators it feeds, and the
+    mapping's reason for a figure it skips.
+
+    A figure feeds an indicator where the mapping files say so (a chart whose values another
+    file gives too still feeds it, though its values cite that file) or where a compiled
+    table's values cite it. Keyed by edition and the file's stem ("fig_4.2.8", "fig_6.4,2"),
+    as `providers` is.
+    """
+    from aiindex._sources.public_data import mappings
+
+    maps = mappings()
+    fed: dict[tuple[str, str], set[str]] = {}
+    for (edition, file), figure_maps in maps.figures.items():
+        key = (str(edition), file.removesuffix(".csv"))
+        fed.setdefault(key, set()).update(m.indicator.id for m in figure_maps)
+    for (ed, indicator_id), data in compiled.items():
+        stems = {data.get("figure")} | {figure for _, figure in data.get("sources", ())}
+        for stem in filter(None, stems):
+            fed.setdefault((str(ed), stem), set()).add(indicator_id)
+    built: dict[str, dict[str, list[str]]] = {}
+    for (edition_key, stem), ids in sorted(fed.items(), key=lambda kv: (int(kv[0][0]), kv[0][1])):
+        built.setdefault(edition_key, {})[stem] = sorted(ids)
+    skipped: dict[str, dict[str, str]] = {}
+    for (edition, file), reason in sorted(maps.skipped.items()):
+        skipped.setdefault(str(edition), {})[file.removesuffix(".csv")] = reason
+    return {**_header("<edition>/*.json, public_data/*.toml"), "built": built, "skipped": skipped}
+
+
 def sources() -> dict[int, tuple[str, ...]]:
     """The indicator files of each edition folder (``data/<edition>/<id>.json``), by id."""
     out: dict[int, tuple[str, ...]] = {}
@@ -177,13 +209,15 @@ def compile_all() -> dict[str, str]:
     known = known_ids(ents["entities"])
     catalogue = sources()
     model_tables: dict[str, list[str]] = {}
+    tables: dict[tuple[int, str], dict[str, Any]] = {}
     for edition, ids in catalogue.items():
         models = model_tables.setdefault(str(edition), [])
         for indicator_id in ids:
-            compiled = indicator(indicator_id, edition, known)
+            compiled = tables[edition, indicator_id] = indicator(indicator_id, edition, known)
             out[f"{edition}/{indicator_id}.json"] = render(compiled)
             if compiled["entity_kind"] == "model":
                 models.append(indicator_id)
+    out["registry/figures.json"] = render(figure_uses(tables))
     index = {
         **_header("<edition>/*.json"),
         "catalogue": {str(e): ids for e, ids in catalogue.items()},

@@ -17,8 +17,9 @@ import _thread
 import re
 from typing import Any
 
-from aiindex._model.figure import Column, Figure
+from aiindex._model.figure import Column, Figure, Uses
 from aiindex._model.names import matches, words
+from aiindex._once import once
 from aiindex.exceptions import DataError, UnknownEditionError, UnknownFigureError
 
 __all__ = ["MAX_BYTES", "figure", "figure_bytes", "figures"]
@@ -80,6 +81,39 @@ def key(text: str) -> str:
     return s.removesuffix(".csv").replace(",", ".").strip()
 
 
+USES = "registry/figures.json"
+
+
+@once
+def _uses() -> tuple[str, dict[str, Any]]:
+    from aiindex._io.files import read_compiled
+
+    return read_compiled(USES)
+
+
+class _Uses:
+    """The deferred lookup of what aiindex builds from one figure (`Figure.indicators`): the
+    compiled registry is read when a figure is first asked, not when figures are listed."""
+
+    __slots__ = ("_edition", "_stem")
+
+    def __init__(self, edition: int, file: str) -> None:
+        self._edition = str(edition)
+        self._stem = file.removesuffix(".csv")
+
+    def __call__(self) -> Uses:
+        label, data = _uses()
+        try:
+            built = data["built"].get(self._edition, {}).get(self._stem, ())
+            reason = data["skipped"].get(self._edition, {}).get(self._stem)
+            return tuple(map(str, built)), None if reason is None else str(reason)
+        except (KeyError, TypeError, AttributeError) as exc:
+            raise DataError(
+                f"damaged figure registry ({exc!r}): rebuild it with scripts/compile_data.py",
+                path=label,
+            ) from None
+
+
 def _figure(record: dict[str, Any]) -> Figure:
     path = record["path"]
     return Figure(
@@ -96,6 +130,7 @@ def _figure(record: dict[str, Any]) -> Figure:
         file=record["file"],
         reader=_Reader(path.removeprefix("data/"), record.get("encoding", "utf-8")),
         note=record.get("note"),
+        uses=_Uses(record["edition"], record["file"]),
     )
 
 
