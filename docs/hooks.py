@@ -60,13 +60,7 @@ def _cell(text: str) -> str:
 def catalogue_page(edition: int) -> str:
     """The Markdown of one edition's figure catalogue."""
     import aiindex
-    from aiindex._sources.public_data import mappings
 
-    derived: dict[str, list[str]] = {}
-    for (ed, file), maps in mappings().figures.items():
-        if ed == edition:
-            derived.setdefault(file, []).extend(f"`{m.indicator.id}`" for m in maps)
-    skipped = {f: why for (ed, f), why in mappings().skipped.items() if ed == edition}
     figures = aiindex.figures(edition)
     lines = [
         f"# AI Index {edition}: every figure of the public data",
@@ -81,9 +75,9 @@ def catalogue_page(edition: int) -> str:
     ]
     for f in figures:
         title = f.title if f.title_source == "chart" else f"{f.title} (from the CSV header)"
-        made = ", ".join(dict.fromkeys(derived.get(f.file, [])))
-        if not made and f.file in skipped:
-            made = f"none: {skipped[f.file]}"
+        made = ", ".join(f"`{i}`" for i in f.indicators)
+        if not made and f.skip_reason:
+            made = f"none: {f.skip_reason}"
         providers = "; ".join(f.providers)
         lines.append(f"| {f.id} | {_cell(title)} | {_cell(providers)} | {_cell(made)} |")
     return "\n".join(lines) + "\n"

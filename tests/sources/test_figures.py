@@ -514,7 +514,7 @@ def test_a_figure_names_the_indicators_its_values_feed(edition: int) -> None:
         stem = fig.file.removesuffix(".csv")
         expected = cited.get(stem, set()) | mapped.get(stem, set())
         assert set(fig.indicators) == expected, fig.id
-        assert list(fig.indicators) == sorted(fig.indicators)
+        assert len(set(fig.indicators)) == len(fig.indicators), fig.id
     assert set(cited) <= {f.file.removesuffix(".csv") for f in figures(edition)}
 
 

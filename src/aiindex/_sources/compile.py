@@ -134,17 +134,19 @@ def figure_uses(compiled: dict[tuple[int, str], dict[str, Any]]) -> dict[str, An
     from aiindex._sources.public_data import mappings
 
     maps = mappings()
-    fed: dict[tuple[str, str], set[str]] = {}
+    # In the mapping files' order (a chart's 8k, 16k, 32k ... columns stay in order), then
+    # any indicator whose values cite the figure without a mapping of it (older editions).
+    fed: dict[tuple[str, str], dict[str, None]] = {}
     for (edition, file), figure_maps in maps.figures.items():
         key = (str(edition), file.removesuffix(".csv"))
-        fed.setdefault(key, set()).update(m.indicator.id for m in figure_maps)
-    for (ed, indicator_id), data in compiled.items():
+        fed.setdefault(key, {}).update(dict.fromkeys(m.indicator.id for m in figure_maps))
+    for (ed, indicator_id), data in sorted(compiled.items()):
         stems = {data.get("figure")} | {figure for _, figure in data.get("sources", ())}
-        for stem in filter(None, stems):
-            fed.setdefault((str(ed), stem), set()).add(indicator_id)
+        for stem in sorted(filter(None, stems)):
+            fed.setdefault((str(ed), stem), {}).setdefault(indicator_id)
     built: dict[str, dict[str, list[str]]] = {}
     for (edition_key, stem), ids in sorted(fed.items(), key=lambda kv: (int(kv[0][0]), kv[0][1])):
-        built.setdefault(edition_key, {})[stem] = sorted(ids)
+        built.setdefault(edition_key, {})[stem] = list(ids)
     skipped: dict[str, dict[str, str]] = {}
     for (edition, file), reason in sorted(maps.skipped.items()):
         skipped.setdefault(str(edition), {})[file.removesuffix(".csv")] = reason

@@ -93,7 +93,8 @@ def _uses() -> tuple[str, dict[str, Any]]:
 
 class _Uses:
     """The deferred lookup of what aiindex builds from one figure (`Figure.indicators`): the
-    compiled registry is read when a figure is first asked, not when figures are listed."""
+    compiled registry is read when a figure's indicators are first asked for, not when
+    figures are listed."""
 
     __slots__ = ("_edition", "_stem")
 
