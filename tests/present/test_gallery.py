@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import docs_build
 import pytest
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_the_gallery_draws_every_chart_it_shows() -> None:
